@@ -1,0 +1,24 @@
+// Entry point: wires the pure core into the editor. Keep it cheap: no SDK is loaded here.
+import * as l10n from '@vscode/l10n';
+import * as vscode from 'vscode';
+import { FindingFixProvider } from './codeActions';
+import { createConfig, type CreateConfigArgs } from './createConfigCommand';
+import { DiagnosticsController } from './diagnostics';
+import { CONFIG_SELECTOR } from './documents';
+import { ConfigHoverProvider } from './hovers';
+
+export function activate(context: vscode.ExtensionContext): void {
+  // The core translates its messages with @vscode/l10n; hand it the bundle VS Code loaded for us.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
+
+  const diagnostics = new DiagnosticsController();
+  context.subscriptions.push(
+    diagnostics,
+    vscode.languages.registerCodeActionsProvider([...CONFIG_SELECTOR as vscode.DocumentFilter[], { language: 'm3u8' }], new FindingFixProvider(diagnostics), FindingFixProvider.metadata),
+    vscode.languages.registerHoverProvider(CONFIG_SELECTOR, new ConfigHoverProvider()),
+    vscode.commands.registerCommand('momentoLive.createConfig', (args?: CreateConfigArgs | vscode.Uri) =>
+      createConfig(args instanceof vscode.Uri ? { folder: args } : args)),
+  );
+}
+
+export function deactivate(): void {}

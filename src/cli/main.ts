@@ -5,10 +5,12 @@ import { HLS_CODES } from '../hls/codes';
 import { checkText } from './checkText';
 import { formatText, locate } from './format';
 import { configureLocale } from './locale';
+import { parseSandboxArgs, runSandbox, SANDBOX_USAGE } from './sandboxCommand';
 
 const USAGE = `Usage:
   live-origin check <file> [--format text|json]   check a live-origin.json or an .m3u8 playlist
   live-origin codes                                list every diagnostic code
+${SANDBOX_USAGE}
 Exit status: 0 no error found, 1 an error was found, 2 usage error or unreadable input.`;
 
 const MAX_INPUT_BYTES = 50 * 1024 * 1024;
@@ -59,6 +61,7 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'check': return await check(rest);
       case 'codes': return listCodes();
+      case 'sandbox': return await runSandbox(parseSandboxArgs(rest, (message) => new UsageError(message)));
       case '--help':
       case '-h':
       case 'help':

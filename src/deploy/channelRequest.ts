@@ -10,6 +10,7 @@ import { parseDestinationUrl, withParameter } from '../config/destinationUrl';
 import type { LiveOriginConfig } from '../config/model';
 
 export const DESTINATION_ID = 'momento';
+const AUDIO_SELECTOR = 'program-audio';
 
 export interface ChannelInputs {
   inputId: string;
@@ -62,7 +63,7 @@ export function createChannelRequest(config: LiveOriginConfig, inputs: ChannelIn
   }));
   const audios: AudioDescription[] = stream.ladder.map((rendition) => ({
     Name: `audio_${label(rendition.nameModifier)}`,
-    AudioSelectorName: undefined,
+    AudioSelectorName: AUDIO_SELECTOR,
     CodecSettings: { AacSettings: { Bitrate: 96000, CodingMode: 'CODING_MODE_2_0', SampleRate: 48000 } },
   }));
   return {
@@ -70,7 +71,7 @@ export function createChannelRequest(config: LiveOriginConfig, inputs: ChannelIn
     RequestId: inputs.requestId,
     RoleArn: medialive.roleArn,
     ChannelClass: 'SINGLE_PIPELINE',
-    InputAttachments: [{ InputId: inputs.inputId, InputAttachmentName: medialive.input.name, InputSettings: {} }],
+    InputAttachments: [{ InputId: inputs.inputId, InputAttachmentName: medialive.input.name, InputSettings: { AudioSelectors: [{ Name: AUDIO_SELECTOR }] } }],
     Destinations: [{ Id: DESTINATION_ID, Settings: [destinationSettings(config, inputs.encoderKey)] }],
     EncoderSettings: {
       TimecodeConfig: { Source: 'SYSTEMCLOCK' },

@@ -15,8 +15,10 @@ export function isConfigDocument(document: vscode.TextDocument): boolean {
   return document.uri.path.endsWith(`/${CONFIG_FILE_NAME}`) && (document.languageId === 'json' || document.languageId === 'jsonc');
 }
 
+/** Plain .m3u lists (IPTV, Winamp) share the language but are only HLS when they use EXT-X tags. */
 export function isPlaylistDocument(document: vscode.TextDocument): boolean {
-  return document.languageId === 'm3u8';
+  if (document.languageId !== 'm3u8') return false;
+  return document.uri.path.toLowerCase().endsWith('.m3u8') || document.getText().includes('#EXT-X-');
 }
 
 /** Findings for a document, or undefined when the extension does not check it. */

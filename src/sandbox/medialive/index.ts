@@ -1,0 +1,68 @@
+// A MediaLive control plane on 127.0.0.1 that @aws-sdk/client-medialive talks to unmodified
+// (endpoint override), whose started channels really encode with ffmpeg and PUT HLS.
+import type { AddressInfo } from 'node:net';
+import type { SsmSandbox } from '../ssm';
+import { ChannelPlane, DEFAULT_TIMINGS, SandboxChannelStatus, Timings } from './channels';
+import { createMediaLiveServer } from './server';
+
+export type { SandboxChannelStatus, Timings } from './channels';
+export { buildFfmpegArgs } from './ffmpegArgs';
+export type { ResolvedCredentials } from './ffmpegArgs';
+
+export interface MediaLiveSandbox {
+  endpoint: string;
+  region: string;
+  /** Every channel the sandbox knows (deleted ones too), with its ffmpeg pid while one runs. */
+  channels(): SandboxChannelStatus[];
+  close(): Promise<void>;
+}
+
+export interface MediaLiveSandboxOptions {
+  region?: string;
+  port?: number;
+  /** Where destinations in credentials mode read their PasswordParam. */
+  ssm?: SsmSandbox;
+  /** Default `ffmpeg` from PATH. */
+  ffmpegPath?: string;
+  /** State-change delays; shorter ones make tests faster. */
+  timings?: Partial<Timings>;
+}
+
+export async function startMediaLiveSandbox(opts: MediaLiveSandboxOptions = {}): Promise<MediaLiveSandbox> {
+  const region = opts.region ?? 'us-west-2';
+  const plane = new ChannelPlane({
+    region,
+    ffmpegPath: opts.ffmpegPath ?? 'ffmpeg',
+    ssm: opts.ssm,
+    timings: { ...DEFAULT_TIMINGS, ...opts.timings },
+  });
+  const server = createMediaLiveServer(plane);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  // ffmpeg must not outlive the process that started it, even when close() is never called.
+  const killOnExit = () => plane.killAll();
+  process.on('exit', killOnExit);
+  const { port } = server.address() as AddressInfo;
+  let closing: Promise<void> | undefined;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    region,
+    channels: () => plane.statuses(),
+    close: () => {
+      closing ??= (async () => {
+        await plane.close();
+        process.off('exit', killOnExit);
+        await new Promise<void>((resolve) => {
+          server.closeAllConnections();
+          server.close(() => resolve());
+        });
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,73 @@
+// The awsJson1_1 endpoint: POST / with `X-Amz-Target: AmazonSSM.<Operation>`.
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { OperationContext, operations } from './operations';
+import { SsmError } from './errors';
+
+const CONTENT_TYPE = 'application/x-amz-json-1.1';
+const MAX_BODY = 1024 * 1024;
+const TARGET_PREFIX = 'AmazonSSM.';
+
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': CONTENT_TYPE,
+    'content-length': Buffer.byteLength(text),
+    'x-amzn-requestid': randomUUID(),
+    ...headers,
+  });
+  res.end(text);
+}
+
+function sendError(res: http.ServerResponse, error: SsmError): void {
+  send(res, error.status, { __type: error.type, message: error.message }, {
+    'x-amzn-query-error': `${error.type};${error.status >= 500 ? 'Receiver' : 'Sender'}`,
+  });
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new SsmError('ValidationException', 'Request body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+async function handle(context: OperationContext, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  if (req.method !== 'POST' || (req.url ?? '/').split('?')[0] !== '/') {
+    throw new SsmError('UnknownOperationException', `${req.method} ${req.url} is not an SSM operation`, 404);
+  }
+  const target = String(req.headers['x-amz-target'] ?? '');
+  const operation = target.startsWith(TARGET_PREFIX) ? operations[target.slice(TARGET_PREFIX.length)] : undefined;
+  if (!operation) throw new SsmError('UnknownOperationException', `The sandbox does not implement ${target || 'this operation'}`);
+  const text = await readBody(req);
+  let body: unknown;
+  try {
+    body = text.length === 0 ? {} : JSON.parse(text);
+  } catch {
+    throw new SsmError('SerializationException', 'The request body is not valid JSON');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new SsmError('SerializationException', 'The request body must be a JSON object');
+  }
+  send(res, 200, operation(context, body as Record<string, unknown>));
+}
+
+export function createSsmServer(context: OperationContext): http.Server {
+  return http.createServer((req, res) => {
+    handle(context, req, res).catch((error: unknown) => {
+      if (res.headersSent) return;
+      sendError(res, error instanceof SsmError ? error : new SsmError('InternalServerError', String(error), 500));
+    });
+  });
+}

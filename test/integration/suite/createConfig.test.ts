@@ -33,4 +33,18 @@ describe('Create live-origin.json', function () {
     assert.deepEqual(vscode.languages.getDiagnostics(written).filter((d) => d.source === 'momento-live'), []);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
+
+  it('writes nothing when the user cancels a question', async () => {
+    const folder = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'scaffold', 'cancelled');
+    await vscode.workspace.fs.createDirectory(folder);
+    const pending = vscode.commands.executeCommand<vscode.Uri | undefined>('momentoLive.createConfig', {
+      folder,
+      answers: { namespace: 'cancelled', momentoRegion: 'us-west-2', awsRegion: 'us-west-2', ladderPreset: 'guide', segmentLengthSeconds: 2, ttlSeconds: 3600 },
+    });
+    // The publish-mode question is the one left to ask; dismiss it as a user pressing Escape would.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.equal(await pending, undefined);
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, 'live-origin.json'))));
+  });
 });

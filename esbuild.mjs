@@ -15,9 +15,18 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+/** The CLI reaches the sandbox (and its SDKs) through dist/sandbox.js, loaded only by `sandbox`. */
+const sandboxApart = {
+  name: 'sandbox-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/sandbox\/runtime$/ }, () => ({ path: './sandbox.js', external: true }));
+  },
+};
+
 const results = await Promise.all([
   esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [sandboxApart] }),
+  esbuild.build({ ...common, entryPoints: ['src/sandbox/runtime.ts'], outfile: 'dist/sandbox.js' }),
 ]);
 
 for (const result of results) {

@@ -3,7 +3,7 @@
 // other in one run, with the same client code in a worker thread so it never shares an event loop
 // with the server it measures.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
@@ -55,14 +55,16 @@ export interface TargetResult {
   byKind: Record<RequestKind, KindStats>;
   /** The first few distinct error messages, to tell a broken run from a slow one. */
   errorSamples: string[];
-  /**
-   * Busy fraction (0..1) of the client's thread and of the server's one thread (the emulator's
-   * event loop; nginx's CPU time per wall second) while loaded: near 1 for the client means the
-   * numbers measure the client, not the origin.
-   */
+  /** Event-loop utilization (0..1) of the client thread; also counts time it waited for a core. */
   clientBusy: number;
-  serverBusy?: number;
-  /** Server busy time per request in microseconds: its cost, whoever was the bottleneck. */
+  /**
+   * CPU time per wall second (1 = one full core) of the client thread and of the server (the
+   * emulator's thread, nginx's one process) over the measured window; Linux /proc only. Client
+   * CPU near 1 means the numbers measure the client, not the origin.
+   */
+  clientCpu?: number;
+  serverCpu?: number;
+  /** Server CPU time per request in microseconds: its cost, whoever was the bottleneck. */
   serverUsPerRequest?: number;
 }
 
@@ -233,24 +235,62 @@ if (!isMainThread && (workerData as Partial<ClientJob> | null)?.role === CLIENT_
   );
 }
 
+// Clock ticks per second of /proc's stat files (USER_HZ), 100 on Linux builds in practice.
+const USER_HZ = 100;
+
+/** utime + stime of a /proc/.../stat file in ms; undefined where there is no /proc. */
+function cpuMsOf(statFile: string): number | undefined {
+  try {
+    const stat = readFileSync(statFile, 'utf8');
+    // Fields after the parenthesised command name: state is field 3, utime 14 and stime 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
+  } catch {
+    return undefined;
+  }
+}
+
+function threadIds(): string[] {
+  try {
+    return readdirSync('/proc/self/task');
+  } catch {
+    return [];
+  }
+}
+
+/** CPU per wall second of a cumulative CPU-ms counter between two points of time. */
+function cpuMeter(cpuMs: () => number | undefined): () => number | undefined {
+  const [startCpu, startAt] = [cpuMs(), performance.now()];
+  let share: number | undefined;
+  return () => {
+    const endCpu = cpuMs();
+    if (share === undefined && startCpu !== undefined && endCpu !== undefined) share = round((endCpu - startCpu) / (performance.now() - startAt));
+    return share;
+  };
+}
+
 /**
- * Runs the client in a worker thread (terminated if it overstays its time) while sampling
- * `serverBusyMs`, a cumulative busy-time counter of the server, over the measured window.
+ * Runs the client in a worker thread (terminated if it overstays its time) while metering the
+ * CPU time of the client thread and of the server (`serverCpuMs`) over the measured window.
  */
-async function drive(job: Omit<ClientJob, 'role'>, serverBusyMs: () => number | undefined): Promise<TargetResult> {
+async function drive(job: Omit<ClientJob, 'role'>, serverCpuMs: () => number | undefined): Promise<TargetResult> {
+  const threadsBefore = new Set(threadIds());
   const worker = new Worker(__filename, { workerData: { ...job, role: CLIENT_ROLE } satisfies ClientJob });
   const limitMs = (job.warmupSeconds + job.seconds) * 1000 + REQUEST_TIMEOUT_MS + 5_000;
   let timer: NodeJS.Timeout | undefined;
-  let windowStart: { busyMs: number | undefined; at: number } | undefined;
-  let serverBusy: number | undefined;
-  const closeWindow = () => {
-    const busyMs = serverBusyMs();
-    if (serverBusy !== undefined || windowStart?.busyMs === undefined || busyMs === undefined) return;
-    serverBusy = round((busyMs - windowStart.busyMs) / (performance.now() - windowStart.at));
-  };
+  let meters: { server: () => number | undefined; client: () => number | undefined } | undefined;
   let windowEnd: NodeJS.Timeout | undefined;
+  const closeWindow = () => ({ serverCpu: meters?.server(), clientCpu: meters?.client() });
   const windowTimer = setTimeout(() => {
-    windowStart = { busyMs: serverBusyMs(), at: performance.now() };
+    // The threads that appeared with the worker are the client (the thread pool already ran).
+    const clientThreads = threadIds().filter((id) => !threadsBefore.has(id));
+    const clientCpuMs = () => {
+      if (clientThreads.length === 0) return undefined;
+      let total = 0;
+      for (const id of clientThreads) total += cpuMsOf(`/proc/self/task/${id}/stat`) ?? 0;
+      return total;
+    };
+    meters = { server: cpuMeter(serverCpuMs), client: cpuMeter(clientCpuMs) };
     windowEnd = setTimeout(closeWindow, job.seconds * 1000);
   }, job.warmupSeconds * 1000);
   try {
@@ -263,9 +303,9 @@ async function drive(job: Omit<ClientJob, 'role'>, serverBusyMs: () => number | 
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`The load client exited (${code}) without a result`)));
     });
-    closeWindow();
-    const serverUsPerRequest = serverBusy === undefined || result.rps === 0 ? undefined : Math.round((serverBusy * 1e6) / result.rps);
-    return { ...result, serverBusy, serverUsPerRequest };
+    const { serverCpu, clientCpu } = closeWindow();
+    const serverUsPerRequest = serverCpu === undefined || result.rps === 0 ? undefined : Math.round((serverCpu * 1e6) / result.rps);
+    return { ...result, clientCpu, serverCpu, serverUsPerRequest };
   } finally {
     clearTimeout(timer);
     clearTimeout(windowTimer);
@@ -379,21 +419,6 @@ interface RunningNginx {
   stop(): Promise<void>;
 }
 
-// Clock ticks per second of /proc/<pid>/stat (USER_HZ), 100 on Linux builds in practice.
-const USER_HZ = 100;
-
-function processCpuMs(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the parenthesised command name: state is field 3, utime 14 and stime 15.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
-  } catch {
-    return undefined;
-  }
-}
-
 async function startNginx(dir: string, root: string, probeName: string): Promise<RunningNginx> {
   const executable = findNginx();
   const port = await freePort();
@@ -430,7 +455,7 @@ async function startNginx(dir: string, root: string, probeName: string): Promise
     }
     try {
       await fetchOk(`${base}${probeName}`, {});
-      return { base, stop, cpuMs: () => processCpuMs(child.pid) };
+      return { base, stop, cpuMs: () => cpuMsOf(`/proc/${child.pid}/stat`) };
     } catch (error) {
       if (Date.now() > deadline) {
         await stop();
@@ -474,8 +499,9 @@ export async function benchOriginThroughput(options: { players?: number; seconds
 
     // The encoder keeps running during the nginx run too, so both see the same background load.
     const common = { masterName, players, seconds, warmupSeconds: WARMUP_SECONDS };
-    // The emulator's HTTP server runs on this thread, which only waits for the client meanwhile.
-    const momento = await drive({ ...common, base: momentoBase, headers }, () => performance.eventLoopUtilization().active);
+    // The emulator's HTTP server runs on this thread (its id is the process id), which only waits
+    // for the client meanwhile.
+    const momento = await drive({ ...common, base: momentoBase, headers }, () => cpuMsOf(`/proc/self/task/${process.pid}/stat`));
     const nginxResult = await drive({ ...common, base: nginx.base, headers: {} }, nginx.cpuMs);
     const ratio = nginxResult.rps > 0 ? round(momento.rps / nginxResult.rps, 3) : NaN;
     return {

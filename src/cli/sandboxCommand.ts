@@ -32,8 +32,7 @@ export function parseSandboxArgs(args: string[], usageError: (message: string) =
 }
 
 export async function runSandbox(args: SandboxArgs): Promise<number> {
-  const { startSandbox } = await import('../sandbox/sandbox');
-  const { startDemoStream } = await import('../sandbox/demoStream');
+  const { startSandbox, startDemoStream } = await import('../sandbox/runtime');
   const sandbox = await startSandbox({ dir: args.dir, namespace: args.namespace });
   let stopping: Promise<void> | undefined;
   const stop = () => (stopping ??= sandbox.close());
@@ -74,5 +73,6 @@ export async function runSandbox(args: SandboxArgs): Promise<number> {
     throw error;
   }
   await stopped;
+  if (args.exitOnStdinClose) process.stdin.destroy();
   return 0;
 }

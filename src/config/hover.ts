@@ -1,5 +1,5 @@
 // Hover text for live-origin.json: the arithmetic behind segment sizes, hot storage and the TTL.
-import { t } from '@vscode/l10n';
+import * as l10n from '@vscode/l10n';
 import { findNodeAtOffset, getNodePath, type JSONPath } from 'jsonc-parser';
 import { ConfigDocument } from './configDocument';
 import { parseDestinationUrl, safeDecode } from './destinationUrl';
@@ -40,14 +40,14 @@ function segmentSeconds(doc: ConfigDocument): number | undefined {
 function sizeLine(kbps: number, seconds: number): string {
   const bytes = estimateSegmentBytes(kbps, seconds);
   const share = ((bytes / MOMENTO_MAX_OBJECT_BYTES) * 100).toFixed(1);
-  return t('{0} kbps / 8 × {1} s × 1.1 = **{2}** ({3}% of the 10 MB object limit)', kbps, seconds, formatBytes(bytes), share);
+  return l10n.t('{0} kbps / 8 × {1} s × 1.1 = **{2}** ({3}% of the 10 MB object limit)', kbps, seconds, formatBytes(bytes), share);
 }
 
 function renditionHover(doc: ConfigDocument, index: number): string | undefined {
   const seconds = segmentSeconds(doc);
   const rendition = renditions(doc)[index];
   if (seconds === undefined || !rendition?.bitrateKbps) return undefined;
-  return `**${t('Estimated segment size')}**\n\n${sizeLine(rendition.bitrateKbps.value, seconds)}`;
+  return `**${l10n.t('Estimated segment size')}**\n\n${sizeLine(rendition.bitrateKbps.value, seconds)}`;
 }
 
 function ladderTable(doc: ConfigDocument): string | undefined {
@@ -56,7 +56,7 @@ function ladderTable(doc: ConfigDocument): string | undefined {
   const rows = renditions(doc).flatMap(({ nameModifier, bitrateKbps }) =>
     bitrateKbps ? [`| ${nameModifier?.value ?? ''} | ${sizeLine(bitrateKbps.value, seconds)} |`] : []);
   if (rows.length === 0) return undefined;
-  return [`**${t('Estimated segment size per rendition')}**`, '', `| ${t('Rendition')} | ${t('Size')} |`, '|---|---|', ...rows].join('\n');
+  return [`**${l10n.t('Estimated segment size per rendition')}**`, '', `| ${l10n.t('Rendition')} | ${l10n.t('Size')} |`, '|---|---|', ...rows].join('\n');
 }
 
 function hotStorageHover(doc: ConfigDocument): string | undefined {
@@ -67,11 +67,11 @@ function hotStorageHover(doc: ConfigDocument): string | undefined {
   const sizes = renditions(doc).flatMap(({ bitrateKbps }) =>
     bitrateKbps ? [formatBytes(estimateSegmentBytes(bitrateKbps.value, seconds))] : []);
   return [
-    `**${t('Hot storage estimate')}**`,
+    `**${l10n.t('Hot storage estimate')}**`,
     '',
-    t('({0}) × {1} s / {2} s = **{3}**', sizes.join(' + '), window, seconds, formatMiB(bytes)),
+    l10n.t('({0}) × {1} s / {2} s = **{3}**', sizes.join(' + '), window, seconds, formatMiB(bytes)),
     '',
-    t('One segment of every rendition per segment period, for the whole window.'),
+    l10n.t('One segment of every rendition per segment period, for the whole window.'),
   ].join('\n');
 }
 
@@ -80,7 +80,7 @@ function ttlHover(doc: ConfigDocument): string | undefined {
   const ttl = doc.number(['momento', 'ttlSeconds'])?.value;
   if (seconds === undefined || ttl === undefined) return undefined;
   const window = playlistWindowSeconds(doc, seconds);
-  return t('Playlist window: {0} s ({1} segments × {2} s). Objects live {3} s, so a segment stays readable {4} s after it leaves the playlist.',
+  return l10n.t('Playlist window: {0} s ({1} segments × {2} s). Objects live {3} s, so a segment stays readable {4} s after it leaves the playlist.',
     window, window / seconds, seconds, ttl, Math.max(0, ttl - window));
 }
 
@@ -92,11 +92,11 @@ function destinationHover(doc: ConfigDocument): string | undefined {
   const [, , namespace, ...key] = parsed.url.pathname.split('/');
   const query = parsed.query.map((p) => `\`${p.name}=${p.name === 'token' ? '…' : p.value}\``).join(', ');
   return [
-    `**${t('Destination')}**`,
+    `**${l10n.t('Destination')}**`,
     '',
-    `- ${t('Host: {0}', `\`${parsed.url.host}\``)}${region ? ` (${t('Momento {0}', region)})` : ''}`,
-    `- ${t('Namespace: {0}', `\`${safeDecode(namespace ?? '')}\``)}`,
-    `- ${t('Master playlist key: {0}', `\`${safeDecode(key.join('/'))}\``)}`,
-    `- ${t('Query: {0}', query || '—')}`,
+    `- ${l10n.t('Host: {0}', `\`${parsed.url.host}\``)}${region ? ` (${l10n.t('Momento {0}', region)})` : ''}`,
+    `- ${l10n.t('Namespace: {0}', `\`${safeDecode(namespace ?? '')}\``)}`,
+    `- ${l10n.t('Master playlist key: {0}', `\`${safeDecode(key.join('/'))}\``)}`,
+    `- ${l10n.t('Query: {0}', query || '—')}`,
   ].join('\n');
 }

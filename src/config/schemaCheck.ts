@@ -1,6 +1,6 @@
 // Schema findings for the command line, where no editor's JSON support checks live-origin.json.
 // ajv does the validation; this maps its errors to findings with ranges.
-import { t } from '@vscode/l10n';
+import * as l10n from '@vscode/l10n';
 import Ajv, { type ErrorObject } from 'ajv';
 import { getNodeValue, type JSONPath } from 'jsonc-parser';
 import schema from '../../schemas/live-origin.schema.json';
@@ -30,32 +30,32 @@ export function schemaFindings(doc: ConfigDocument): Finding[] {
 
 function toFinding(doc: ConfigDocument, error: ErrorObject): Finding {
   const path = pointerToPath(error.instancePath);
-  const where = path.length ? path.join('.') : t('the file');
+  const where = path.length ? path.join('.') : l10n.t('the file');
   const params = error.params as Record<string, unknown>;
   let at: { offset: number; length: number } | undefined;
   let message: string;
   switch (error.keyword) {
     case 'required':
       at = doc.anchor([...path, String(params.missingProperty)]);
-      message = t('{0} is missing the required property "{1}".', where, String(params.missingProperty));
+      message = l10n.t('{0} is missing the required property "{1}".', where, String(params.missingProperty));
       break;
     case 'additionalProperties': {
       const property = String(params.additionalProperty);
       at = doc.node([...path, property])?.parent?.children?.[0];
-      message = t('Unknown property "{0}" in {1}: check its spelling or remove it.', property, where);
+      message = l10n.t('Unknown property "{0}" in {1}: check its spelling or remove it.', property, where);
       break;
     }
     case 'type':
-      message = t('{0} must be of type {1}.', where, String(params.type));
+      message = l10n.t('{0} must be of type {1}.', where, String(params.type));
       break;
     case 'enum':
-      message = t('{0} must be one of: {1}.', where, (params.allowedValues as unknown[]).join(', '));
+      message = l10n.t('{0} must be one of: {1}.', where, (params.allowedValues as unknown[]).join(', '));
       break;
     case 'oneOf':
-      message = t('{0} must be CachingDisabled, CachingOptimized, or an object with TTLs.', where);
+      message = l10n.t('{0} must be CachingDisabled, CachingOptimized, or an object with TTLs.', where);
       break;
     default:
-      message = t('{0} {1}.', where, error.message ?? error.keyword);
+      message = l10n.t('{0} {1}.', where, error.message ?? error.keyword);
   }
   at ??= doc.node(path) ?? doc.anchor(path);
   return { code: 'schema-violation', severity: 'error', message, offset: at.offset, length: at.length };

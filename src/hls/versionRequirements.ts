@@ -1,6 +1,6 @@
 // The lowest EXT-X-VERSION each feature of a playlist needs (RFC 8216 section 7; EXT-X-DEFINE and
 // EXT-X-SKIP from its low-latency revision).
-import { t } from '@vscode/l10n';
+import * as l10n from '@vscode/l10n';
 import { extinfDuration } from './extinf';
 import { tagNameSpan, type Attribute, type TagLine } from './playlistLines';
 
@@ -41,11 +41,11 @@ export function highestVersionRequirement(tags: readonly TagLine[]): VersionRequ
       if (highest && highest.version >= 3) continue;
       const duration = extinfDuration(tag);
       if (duration.seconds !== undefined && duration.text.includes('.')) {
-        need(3, { offset: duration.offset, length: duration.text.length }, () => t('a decimal EXTINF duration'));
+        need(3, { offset: duration.offset, length: duration.text.length }, () => l10n.t('a decimal EXTINF duration'));
       }
     } else if (tag.name === 'EXT-X-MAP') {
       if (iFramesOnly) need(5, tagNameSpan(tag), () => 'EXT-X-MAP');
-      else need(6, tagNameSpan(tag), () => t('EXT-X-MAP without EXT-X-I-FRAMES-ONLY'));
+      else need(6, tagNameSpan(tag), () => l10n.t('EXT-X-MAP without EXT-X-I-FRAMES-ONLY'));
     } else if (KEY_TAGS.has(tag.name)) {
       for (const attribute of tag.attributes?.attributes ?? []) {
         if (attribute.name === 'IV') need(2, attributeSpan(attribute), () => attributeFeature(tag, attribute));
@@ -56,7 +56,7 @@ export function highestVersionRequirement(tags: readonly TagLine[]): VersionRequ
     } else if (tag.name === 'EXT-X-MEDIA') {
       for (const attribute of tag.attributes?.attributes ?? []) {
         if (attribute.name === 'INSTREAM-ID' && attribute.value.startsWith('SERVICE')) {
-          need(7, attributeSpan(attribute), () => t('a SERVICE value of INSTREAM-ID'));
+          need(7, attributeSpan(attribute), () => l10n.t('a SERVICE value of INSTREAM-ID'));
         }
       }
     }
@@ -65,7 +65,7 @@ export function highestVersionRequirement(tags: readonly TagLine[]): VersionRequ
 }
 
 function attributeFeature(tag: TagLine, attribute: Attribute): string {
-  return t('the {0} attribute of {1}', attribute.name, tag.name);
+  return l10n.t('the {0} attribute of {1}', attribute.name, tag.name);
 }
 
 function attributeSpan(attribute: Attribute): Span {

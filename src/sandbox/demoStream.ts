@@ -84,12 +84,21 @@ export async function startDemoStream(sandbox: RunningSandbox): Promise<DemoStre
       const { Distribution } = await cloudfront.send(new cf.GetDistributionCommand({ Id: distributionId }));
       return Distribution?.Status === 'Deployed' ? true : undefined;
     });
+    // Ready means a player opening the URL now finds every playlist, not a 404 it would not retry.
+    const { httpEndpoint, namespace, playerKey } = sandbox.info.momento;
+    const manifest = config.medialive.manifestName;
+    const playlists = [`${manifest}.m3u8`, ...config.stream.ladder.map((r) => `${manifest}${r.nameModifier}.m3u8`)];
+    await until('the encoder\'s first playlists', async () => {
+      const statuses = await Promise.all(playlists.map(async (key) =>
+        (await fetch(`${httpEndpoint}/cache/${namespace}/${key}`, { headers: { authorization: playerKey } })).status));
+      return statuses.every((status) => status === 200) ? true : undefined;
+    });
     const base = sandbox.cloudfront.edgeUrlFor(domainName);
     return {
       channelId,
       distributionId,
       domainName,
-      playbackUrl: `${base}/${config.medialive.manifestName}.m3u8`,
+      playbackUrl: `${base}/${manifest}.m3u8`,
       playerUrl: hasPlayer ? `${base}/${PLAYER_PAGE}` : undefined,
     };
   } finally {

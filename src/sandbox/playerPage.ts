@@ -34,11 +34,15 @@ export function playerHtml(manifest: string): string {
     hls.on(Hls.Events.FRAG_LOADED, () => { state.fragments++; });
     hls.on(Hls.Events.ERROR, (_, data) => {
       state.errors.push(data.details);
-      if (data.fatal) status.textContent = 'Playback failed: ' + data.details;
+      if (data.fatal) {
+        state.fatal = data.details;
+        status.textContent = 'Playback failed: ' + data.details;
+      }
     });
     hls.loadSource('${manifest}');
     hls.attachMedia(video);
     setInterval(() => {
+      if (state.fatal) return;
       const latency = hls.latency === undefined ? '–' : hls.latency.toFixed(1) + ' s';
       state.currentTime = video.currentTime;
       state.latency = hls.latency;

@@ -1,5 +1,5 @@
 // The CloudFront distribution in front of the namespace: origin, authorization and caching.
-import { t } from '@vscode/l10n';
+import * as l10n from '@vscode/l10n';
 import { behaviorFor, behaviorsInOrder, edgeTtlSeconds, type BehaviorFacts } from '../cloudfrontBehaviors';
 import { manifestName, renditions } from '../streamFacts';
 import type { Rule } from './rule';
@@ -17,9 +17,9 @@ export const originDomainRule: Rule = ({ doc, report }) => {
     severity: 'error',
     at: domain.node,
     message: hasScheme
-      ? t('The origin domain is a host name, without scheme or path: use {0}.', endpoint)
-      : t('The origin domain {0} is not the Momento REST endpoint {1} the encoder writes to: viewers would get another origin\'s content or errors.', domain.value, endpoint),
-    fix: doc.fix(t('Use {0}', endpoint), [{ path: [...CLOUDFRONT, 'originDomain'], value: endpoint }]),
+      ? l10n.t('The origin domain is a host name, without scheme or path: use {0}.', endpoint)
+      : l10n.t('The origin domain {0} is not the Momento REST endpoint {1} the encoder writes to: viewers would get another origin\'s content or errors.', domain.value, endpoint),
+    fix: doc.fix(l10n.t('Use {0}', endpoint), [{ path: [...CLOUDFRONT, 'originDomain'], value: endpoint }]),
   });
 };
 
@@ -34,9 +34,9 @@ export const originPathRule: Rule = ({ doc, report }) => {
     severity: 'error',
     at: path?.node ?? doc.anchor([...CLOUDFRONT, 'originPath']),
     message: path
-      ? t('The origin path must be {0} (no trailing slash): CloudFront prefixes it to every viewer path, so /playlist.m3u8 reaches {0}/playlist.m3u8 in the namespace.', expected)
-      : t('The origin path is required for this workflow: set it to {0}.', expected),
-    fix: doc.fix(t('Set the origin path to {0}', expected), [{ path: [...CLOUDFRONT, 'originPath'], value: expected }]),
+      ? l10n.t('The origin path must be {0} (no trailing slash): CloudFront prefixes it to every viewer path, so /playlist.m3u8 reaches {0}/playlist.m3u8 in the namespace.', expected)
+      : l10n.t('The origin path is required for this workflow: set it to {0}.', expected),
+    fix: doc.fix(l10n.t('Set the origin path to {0}', expected), [{ path: [...CLOUDFRONT, 'originPath'], value: expected }]),
   });
 };
 
@@ -47,13 +47,13 @@ export const authorizationRule: Rule = ({ doc, report }) => {
   const encoder = doc.string(['momento', 'keys', 'encoder'])?.value;
   const setPlayer = player === undefined
     ? undefined
-    : doc.fix(t('Send the player key "{0}"', player), [{ path: [...CLOUDFRONT, 'authorizationKey'], value: player }]);
+    : doc.fix(l10n.t('Send the player key "{0}"', player), [{ path: [...CLOUDFRONT, 'authorizationKey'], value: player }]);
   if (!key || key.value.trim() === '') {
     report({
       code: 'cloudfront-authorization-missing',
       severity: 'error',
       at: key?.node ?? doc.anchor([...CLOUDFRONT, 'authorizationKey']),
-      message: t('CloudFront must add an Authorization header with the read-only player key to every origin request: players carry no key, so Momento would answer 401. Set authorizationKey to the player key\'s name.'),
+      message: l10n.t('CloudFront must add an Authorization header with the read-only player key to every origin request: players carry no key, so Momento would answer 401. Set authorizationKey to the player key\'s name.'),
       fix: setPlayer,
     });
   } else if (encoder !== undefined && key.value === encoder && encoder !== player) {
@@ -61,7 +61,7 @@ export const authorizationRule: Rule = ({ doc, report }) => {
       code: 'cloudfront-authorization-encoder-key',
       severity: 'warning',
       at: key.node,
-      message: t('CloudFront would send the read-write encoder key to Momento on viewers\' behalf; use the read-only player key.'),
+      message: l10n.t('CloudFront would send the read-write encoder key to Momento on viewers\' behalf; use the read-only player key.'),
       fix: setPlayer,
     });
   }
@@ -84,8 +84,8 @@ export const manifestCachingRule: Rule = ({ doc, report }) => {
       code: 'cloudfront-manifest-cached-too-long',
       severity: 'warning',
       at: behavior.policyNode,
-      message: t('{0} is cached at the edge for {1} s, longer than one {2} s segment: viewers would see a stale live point and stall. Use CachingDisabled (or a TTL of at most {2} s) for playlists.', playlist, ttl, segment),
-      fix: doc.fix(t('Use CachingDisabled'), [{ path: [...behavior.path, 'cachePolicy'], value: 'CachingDisabled' }]),
+      message: l10n.t('{0} is cached at the edge for {1} s, longer than one {2} s segment: viewers would see a stale live point and stall. Use CachingDisabled (or a TTL of at most {2} s) for playlists.', playlist, ttl, segment),
+      fix: doc.fix(l10n.t('Use CachingDisabled'), [{ path: [...behavior.path, 'cachePolicy'], value: 'CachingDisabled' }]),
     });
   }
 };
@@ -106,14 +106,14 @@ export const segmentCachingRule: Rule = ({ doc, report }) => {
       code: 'cloudfront-segments-not-cached',
       severity: 'warning',
       at: behavior.policyNode,
-      message: t('Segments such as {0} are not cached by CloudFront: every viewer request goes to the origin. Segments never change once written; cache *.ts with CachingOptimized.', segment),
+      message: l10n.t('Segments such as {0} are not cached by CloudFront: every viewer request goes to the origin. Segments never change once written; cache *.ts with CachingOptimized.', segment),
       fix: isDefault
-        ? doc.fix(t('Add a *.ts behavior with CachingOptimized'), [
+        ? doc.fix(l10n.t('Add a *.ts behavior with CachingOptimized'), [
             doc.node([...CLOUDFRONT, 'behaviors'])?.type === 'array'
               ? { path: [...CLOUDFRONT, 'behaviors', 0], value: SEGMENT_BEHAVIOR, insert: true }
               : { path: [...CLOUDFRONT, 'behaviors'], value: [SEGMENT_BEHAVIOR] },
           ])
-        : doc.fix(t('Use CachingOptimized'), [{ path: [...behavior.path, 'cachePolicy'], value: 'CachingOptimized' }]),
+        : doc.fix(l10n.t('Use CachingOptimized'), [{ path: [...behavior.path, 'cachePolicy'], value: 'CachingOptimized' }]),
     });
   }
 };

@@ -1,5 +1,5 @@
 // Every way the MediaLive destination URL into Momento goes wrong, and the publish mode.
-import { t } from '@vscode/l10n';
+import * as l10n from '@vscode/l10n';
 import type { Node } from 'jsonc-parser';
 import type { ConfigDocument, PathChange } from '../configDocument';
 import {
@@ -39,7 +39,7 @@ export const destinationUrlRule: Rule = ({ doc, report }) => {
       code: 'destination-url-invalid',
       severity: 'error',
       at: located.node,
-      message: t(
+      message: l10n.t(
         'The destination URL is not a valid http(s) URL. It should look like https://<momento_rest_endpoint>/cache/<namespace>/{0}.m3u8?ttl_seconds=<ttl>&role=origin.',
         manifestName(doc),
       ),
@@ -69,8 +69,8 @@ function checkScheme(check: UrlCheck): void {
     code: 'destination-url-not-https',
     severity: 'error',
     at: spanInString(check.doc, check.node, 0, 'http'.length),
-    message: t('The destination URL uses plain http: the encoder key and the stream would cross the internet unencrypted. Use https.'),
-    fix: replaceUrl(check, t('Use https'), check.raw.replace(/^http:/i, 'https:')),
+    message: l10n.t('The destination URL uses plain http: the encoder key and the stream would cross the internet unencrypted. Use https.'),
+    fix: replaceUrl(check, l10n.t('Use https'), check.raw.replace(/^http:/i, 'https:')),
   });
 }
 
@@ -84,11 +84,11 @@ function checkHost(check: UrlCheck): void {
   if (expected === undefined && (hostRegion !== undefined || isLoopbackHost(host))) return;
   let message: string;
   if (isLoopbackHost(host)) {
-    message = t('The destination host {0} is not the momento.restEndpoint {1}.', host, expected ?? '');
+    message = l10n.t('The destination host {0} is not the momento.restEndpoint {1}.', host, expected ?? '');
   } else if (hostRegion === undefined) {
-    message = t('The destination host {0} is not a Momento REST endpoint (api.cache.<cell>.prod.a.momentohq.com): MediaLive would PUT the stream somewhere else.', host);
+    message = l10n.t('The destination host {0} is not a Momento REST endpoint (api.cache.<cell>.prod.a.momentohq.com): MediaLive would PUT the stream somewhere else.', host);
   } else {
-    message = t('The destination host {0} is the Momento endpoint of {1}, but the namespace is in {2}: the PUTs would reach a cell that has no such namespace.', host, hostRegion, momentoRegion ?? expected ?? '');
+    message = l10n.t('The destination host {0} is the Momento endpoint of {1}, but the namespace is in {2}: the PUTs would reach a cell that has no such namespace.', host, hostRegion, momentoRegion ?? expected ?? '');
   }
   const start = raw.toLowerCase().indexOf(host);
   check.report({
@@ -98,7 +98,7 @@ function checkHost(check: UrlCheck): void {
     message,
     fix: expected === undefined || start < 0
       ? undefined
-      : replaceUrl(check, t('Use {0}', expected), raw.slice(0, start) + expected + raw.slice(start + host.length)),
+      : replaceUrl(check, l10n.t('Use {0}', expected), raw.slice(0, start) + expected + raw.slice(start + host.length)),
   });
 }
 
@@ -112,8 +112,8 @@ function checkPath(check: UrlCheck): void {
   if (actual === expected) return;
   const segments = actual.split('/');
   const message = segments[1] === 'cache' && segments[2] !== undefined && segments[2] !== safeEncode(namespace)
-    ? t('The destination path writes into namespace "{0}", but momento.namespace is "{1}". The path must be {2}.', safeDecode(segments[2]), namespace, expected)
-    : t('The destination path {0} is not {1}: Media Storage takes /cache/<namespace>/<manifest>.m3u8, and the master playlist name must match medialive.manifestName.', actual, expected);
+    ? l10n.t('The destination path writes into namespace "{0}", but momento.namespace is "{1}". The path must be {2}.', safeDecode(segments[2]), namespace, expected)
+    : l10n.t('The destination path {0} is not {1}: Media Storage takes /cache/<namespace>/<manifest>.m3u8, and the master playlist name must match medialive.manifestName.', actual, expected);
   const start = raw.indexOf(actual, raw.indexOf(parsed.url.host) + parsed.url.host.length);
   const fixed = `${parsed.url.protocol}//${parsed.url.host}${expected}${parsed.url.search}${parsed.url.hash}`;
   check.report({
@@ -121,7 +121,7 @@ function checkPath(check: UrlCheck): void {
     severity: 'error',
     at: start >= 0 ? spanInString(doc, check.node, start, actual.length) : check.node,
     message,
-    fix: replaceUrl(check, t('Use the path {0}', expected), fixed),
+    fix: replaceUrl(check, l10n.t('Use the path {0}', expected), fixed),
   });
 }
 
@@ -137,11 +137,11 @@ function checkTtl(check: UrlCheck): void {
       severity: 'error',
       at: misspelled ? spanInString(doc, check.node, misspelled.start, misspelled.end - misspelled.start) : check.node,
       message: misspelled
-        ? t('"{0}" is not a parameter Momento knows; it is spelled ttl_seconds. Without it every PUT is refused.', misspelled.name)
-        : t('The destination URL has no ttl_seconds: Momento refuses PUTs without it. Add ttl_seconds={0}.', ttlValue),
+        ? l10n.t('"{0}" is not a parameter Momento knows; it is spelled ttl_seconds. Without it every PUT is refused.', misspelled.name)
+        : l10n.t('The destination URL has no ttl_seconds: Momento refuses PUTs without it. Add ttl_seconds={0}.', ttlValue),
       fix: misspelled
-        ? replaceUrl(check, t('Rename to ttl_seconds'), withRenamedParameter(raw, misspelled, 'ttl_seconds'))
-        : ttl === undefined ? undefined : replaceUrl(check, t('Add ttl_seconds={0}', ttlValue), withParameter(raw, 'ttl_seconds', ttlValue)),
+        ? replaceUrl(check, l10n.t('Rename to ttl_seconds'), withRenamedParameter(raw, misspelled, 'ttl_seconds'))
+        : ttl === undefined ? undefined : replaceUrl(check, l10n.t('Add ttl_seconds={0}', ttlValue), withParameter(raw, 'ttl_seconds', ttlValue)),
     });
     return;
   }
@@ -150,8 +150,8 @@ function checkTtl(check: UrlCheck): void {
     code: 'destination-url-ttl-mismatch',
     severity: 'warning',
     at: spanInString(doc, check.node, present.valueStart, present.end - present.valueStart),
-    message: t('ttl_seconds={0} in the URL differs from momento.ttlSeconds ({1}): objects would live for {0} s, not {1} s.', present.value, ttl),
-    fix: replaceUrl(check, t('Use ttl_seconds={0}', ttlValue), withParameter(raw, 'ttl_seconds', ttlValue, present)),
+    message: l10n.t('ttl_seconds={0} in the URL differs from momento.ttlSeconds ({1}): objects would live for {0} s, not {1} s.', present.value, ttl),
+    fix: replaceUrl(check, l10n.t('Use ttl_seconds={0}', ttlValue), withParameter(raw, 'ttl_seconds', ttlValue, present)),
   });
 }
 
@@ -162,8 +162,8 @@ function checkRole(check: UrlCheck): void {
     code: 'destination-url-role-missing',
     severity: 'error',
     at: present ? spanInString(check.doc, check.node, present.start, present.end - present.start) : check.node,
-    message: t('The destination URL needs role=origin: MediaLive requires it to publish to Momento (Momento itself ignores it).'),
-    fix: replaceUrl(check, t('Add role=origin'), withParameter(check.raw, 'role', 'origin', present)),
+    message: l10n.t('The destination URL needs role=origin: MediaLive requires it to publish to Momento (Momento itself ignores it).'),
+    fix: replaceUrl(check, l10n.t('Add role=origin'), withParameter(check.raw, 'role', 'origin', present)),
   });
 }
 
@@ -183,8 +183,8 @@ export const publishModeRule: Rule = ({ doc, report }) => {
       code: 'destination-url-token-exposed',
       severity: 'warning',
       at: token && url ? spanInString(doc, url.node, token.start, token.end - token.start) : (mode ?? url)!.node,
-      message: t('With the token in the destination URL, MediaLive copies it into the master playlist\'s variant URIs: every viewer can read the read-write encoder key. Publish with credentials instead (Username + PasswordParam naming an SSM parameter that holds the key).'),
-      fix: doc.fix(t('Switch to credentials mode'), changes),
+      message: l10n.t('With the token in the destination URL, MediaLive copies it into the master playlist\'s variant URIs: every viewer can read the read-write encoder key. Publish with credentials instead (Username + PasswordParam naming an SSM parameter that holds the key).'),
+      fix: doc.fix(l10n.t('Switch to credentials mode'), changes),
     });
     return;
   }
@@ -195,8 +195,8 @@ export const publishModeRule: Rule = ({ doc, report }) => {
     code: 'destination-credentials-missing',
     severity: 'error',
     at: mode.node,
-    message: t('Credentials mode needs {0}: MediaLive signs its PUTs with the username and the key read from the SSM parameter named by passwordParam.', missing.join(', ')),
-    fix: doc.fix(t('Add the missing credentials settings'), missing.map((key) => ({
+    message: l10n.t('Credentials mode needs {0}: MediaLive signs its PUTs with the username and the key read from the SSM parameter named by passwordParam.', missing.join(', ')),
+    fix: doc.fix(l10n.t('Add the missing credentials settings'), missing.map((key) => ({
       path: [...DESTINATION, key],
       value: key === 'username' ? DEFAULT_USERNAME : defaultPasswordParam(namespace),
     }))),

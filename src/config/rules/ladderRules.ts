@@ -1,5 +1,5 @@
 // Name modifiers: unique, and giving variant playlist names the CloudFront behaviors expect.
-import { t } from '@vscode/l10n';
+import * as l10n from '@vscode/l10n';
 import { behaviorsInOrder } from '../cloudfrontBehaviors';
 import { matchesPathPattern } from '../pathPattern';
 import { manifestName, renditions } from '../streamFacts';
@@ -17,7 +17,7 @@ export const nameModifierDuplicateRule: Rule = ({ doc, report }) => {
         code: 'name-modifier-duplicate',
         severity: 'error',
         at: nameModifier.node,
-        message: t(
+        message: l10n.t(
           'Name modifier "{0}" is used by another rendition: both would write the same playlist and segments and overwrite each other. Give each rendition its own modifier, such as "_720p30".',
           nameModifier.value,
         ),
@@ -41,7 +41,7 @@ export const nameModifierPatternRule: Rule = ({ doc, report }) => {
         code: 'name-modifier-pattern',
         severity: 'error',
         at: nameModifier.node,
-        message: t(
+        message: l10n.t(
           'Name modifier "{0}" may only use letters, digits, "_" and "-": other characters end up in playlist and segment URLs.',
           modifier,
         ),
@@ -56,13 +56,13 @@ export const nameModifierPatternRule: Rule = ({ doc, report }) => {
       code: 'name-modifier-pattern',
       severity: 'warning',
       at: nameModifier.node,
-      message: t(
+      message: l10n.t(
         'The variant playlist would be named "{0}", which the CloudFront pattern {1} does not match: it would fall to the default behavior. Use a modifier like "_720p30".',
         variant,
         patterns.map((pattern) => `"${pattern}"`).join(', '),
       ),
       fix: prefixFits
-        ? doc.fix(t('Change the modifier to "{0}"', prefixed), [
+        ? doc.fix(l10n.t('Change the modifier to "{0}"', prefixed), [
             { path: ['stream', 'ladder', index, 'nameModifier'], value: prefixed },
           ])
         : undefined,

@@ -1,5 +1,5 @@
 // MediaLive output settings that do not do what they appear to.
-import { t } from '@vscode/l10n';
+import * as l10n from '@vscode/l10n';
 import type { Rule } from './rule';
 
 export const basicPutRetriesRule: Rule = ({ doc, report }) => {
@@ -10,7 +10,7 @@ export const basicPutRetriesRule: Rule = ({ doc, report }) => {
     code: 'basic-put-retries-ignored',
     severity: 'info',
     at: retries,
-    message: t('NumRetries only applies to S3 and MediaStore destinations; for Momento MediaLive always retries 3 times. Tune connectionRetryInterval and restartDelay instead.'),
-    fix: doc.fix(t('Remove numRetries'), [{ path: ['medialive', 'cdn', 'numRetries'], value: undefined }]),
+    message: l10n.t('NumRetries only applies to S3 and MediaStore destinations; for Momento MediaLive always retries 3 times. Tune connectionRetryInterval and restartDelay instead.'),
+    fix: doc.fix(l10n.t('Remove numRetries'), [{ path: ['medialive', 'cdn', 'numRetries'], value: undefined }]),
   });
 };

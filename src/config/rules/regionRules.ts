@@ -1,5 +1,5 @@
 // Momento regions, the REST endpoint of the namespace's cell, and MediaLive's region.
-import { t } from '@vscode/l10n';
+import * as l10n from '@vscode/l10n';
 import { isLoopbackHost, isMomentoRegion, MOMENTO_REGIONS, nearestMomentoRegion, restEndpointForRegion } from '../regions';
 import type { Rule } from './rule';
 
@@ -12,9 +12,9 @@ export const momentoRegionRule: Rule = ({ doc, report }) => {
     severity: 'error',
     at: region.node,
     message: nearest
-      ? t('Momento has no cell in {0}. The nearest is {1}; Momento regions: {2}.', region.value, nearest, MOMENTO_REGIONS.join(', '))
-      : t('Momento has no cell in {0}. Momento regions: {1}.', region.value, MOMENTO_REGIONS.join(', ')),
-    fix: nearest ? doc.fix(t('Use {0}', nearest), [{ path: ['momento', 'region'], value: nearest }]) : undefined,
+      ? l10n.t('Momento has no cell in {0}. The nearest is {1}; Momento regions: {2}.', region.value, nearest, MOMENTO_REGIONS.join(', '))
+      : l10n.t('Momento has no cell in {0}. Momento regions: {1}.', region.value, MOMENTO_REGIONS.join(', ')),
+    fix: nearest ? doc.fix(l10n.t('Use {0}', nearest), [{ path: ['momento', 'region'], value: nearest }]) : undefined,
   });
 };
 
@@ -27,8 +27,8 @@ export const momentoEndpointRule: Rule = ({ doc, report }) => {
     code: 'momento-endpoint-mismatch',
     severity: 'error',
     at: endpoint.node,
-    message: t('{0} is not the REST endpoint of Momento\'s {1} cell; that is {2}.', endpoint.value, region ?? '', expected),
-    fix: doc.fix(t('Use {0}', expected), [{ path: ['momento', 'restEndpoint'], value: expected }]),
+    message: l10n.t('{0} is not the REST endpoint of Momento\'s {1} cell; that is {2}.', endpoint.value, region ?? '', expected),
+    fix: doc.fix(l10n.t('Use {0}', expected), [{ path: ['momento', 'restEndpoint'], value: expected }]),
   });
 };
 
@@ -40,9 +40,9 @@ export const regionMismatchRule: Rule = ({ doc, report }) => {
     code: 'region-mismatch',
     severity: 'warning',
     at: medialive.node,
-    message: t('MediaLive runs in {0} but the Momento namespace is in {1}: every segment crosses regions, adding latency and transfer cost. Run both in the same region.', medialive.value, momento),
+    message: l10n.t('MediaLive runs in {0} but the Momento namespace is in {1}: every segment crosses regions, adding latency and transfer cost. Run both in the same region.', medialive.value, momento),
     fix: isMomentoRegion(momento)
-      ? doc.fix(t('Run MediaLive in {0}', momento), [{ path: ['medialive', 'region'], value: momento }])
+      ? doc.fix(l10n.t('Run MediaLive in {0}', momento), [{ path: ['medialive', 'region'], value: momento }])
       : undefined,
   });
 };

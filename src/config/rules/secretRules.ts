@@ -1,5 +1,5 @@
 // API keys pasted into the file: live-origin.json is committed, keys belong in secret storage.
-import { t } from '@vscode/l10n';
+import * as l10n from '@vscode/l10n';
 import { getNodePath, type Node } from 'jsonc-parser';
 import { parseDestinationUrl, withoutParameter } from '../destinationUrl';
 import { spanInString, type Rule } from './rule';
@@ -13,7 +13,7 @@ const MIN_TOKEN_LENGTH = 16;
 const MAX_NODES = 200_000;
 
 export const secretLiteralRule: Rule = ({ doc, report }) => {
-  const message = t('This looks like a Momento API key. live-origin.json is committed with your code: never put keys in it. Remove it and refer to the key by name (momento.keys); the extension keeps the key itself in the editor\'s secret storage.');
+  const message = l10n.t('This looks like a Momento API key. live-origin.json is committed with your code: never put keys in it. Remove it and refer to the key by name (momento.keys); the extension keeps the key itself in the editor\'s secret storage.');
   const pending: Node[] = doc.root ? [doc.root] : [];
   for (let visited = 0; pending.length > 0 && visited < MAX_NODES; visited++) {
     const node = pending.pop()!;
@@ -35,7 +35,7 @@ export const secretLiteralRule: Rule = ({ doc, report }) => {
         severity: 'error',
         at: spanInString(doc, node, token.valueStart, token.end - token.valueStart),
         message,
-        fix: doc.fix(t('Remove the key from the URL'), [{ path: getNodePath(node), value: withoutParameter(value, token) }]),
+        fix: doc.fix(l10n.t('Remove the key from the URL'), [{ path: getNodePath(node), value: withoutParameter(value, token) }]),
       });
       return;
     }

@@ -1,5 +1,5 @@
 // Segment size against Momento's object limit, segment length, and GOP alignment.
-import { t } from '@vscode/l10n';
+import * as l10n from '@vscode/l10n';
 import {
   estimateSegmentBytes,
   formatBytes,
@@ -26,12 +26,12 @@ export const segmentSizeRule: Rule = ({ doc, report }) => {
         code: 'segment-size-limit',
         severity: 'error',
         at: bitrateKbps.node,
-        message: t(
+        message: l10n.t(
           'Segments of this rendition are estimated at {0}, over Momento\'s 10 MB object limit: the encoder\'s PUTs would be refused. Lower the bitrate to {1} kbps or less, or shorten the segments.',
           arithmetic,
           fitting,
         ),
-        fix: doc.fix(t('Lower the bitrate to {0} kbps', fitting), [
+        fix: doc.fix(l10n.t('Lower the bitrate to {0} kbps', fitting), [
           { path: ['stream', 'ladder', index, 'bitrateKbps'], value: fitting },
         ]),
       });
@@ -40,7 +40,7 @@ export const segmentSizeRule: Rule = ({ doc, report }) => {
         code: 'segment-size-near-limit',
         severity: 'warning',
         at: bitrateKbps.node,
-        message: t(
+        message: l10n.t(
           'Segments of this rendition are estimated at {0}, over 80% of Momento\'s 10 MB object limit: a complex scene in VBR can push one over. Lower the bitrate or shorten the segments.',
           arithmetic,
         ),
@@ -59,14 +59,14 @@ export const segmentLengthRule: Rule = ({ doc, report }) => {
     code: 'segment-length-range',
     severity: 'warning',
     at: length.node,
-    message: t(
+    message: l10n.t(
       'Segment length {0} s is outside the recommended {1} to {2} s: longer segments add glass-to-glass latency, shorter ones multiply requests. Use {3} s.',
       length.value,
       min,
       max,
       target,
     ),
-    fix: doc.fix(t('Set the segment length to {0} s', target), [{ path: SEGMENT_LENGTH, value: target }]),
+    fix: doc.fix(l10n.t('Set the segment length to {0} s', target), [{ path: SEGMENT_LENGTH, value: target }]),
   });
 };
 
@@ -81,13 +81,13 @@ export const gopSegmentRule: Rule = ({ doc, report }) => {
     code: 'gop-segment-mismatch',
     severity: 'warning',
     at: length.node,
-    message: t(
+    message: l10n.t(
       'Segment length {0} s is not a whole number of {1} s GOPs ({2}): segments would not start on a keyframe and players stall when switching renditions. Use a multiple of the GOP, such as {3} s.',
       length.value,
       gop.value,
       round(gops, 3),
       aligned,
     ),
-    fix: doc.fix(t('Set the segment length to {0} s', aligned), [{ path: SEGMENT_LENGTH, value: aligned }]),
+    fix: doc.fix(l10n.t('Set the segment length to {0} s', aligned), [{ path: SEGMENT_LENGTH, value: aligned }]),
   });
 };

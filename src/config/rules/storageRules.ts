@@ -1,5 +1,5 @@
 // How long Momento keeps objects (TTL) and how much of the stream stays in hot storage.
-import { t } from '@vscode/l10n';
+import * as l10n from '@vscode/l10n';
 import type { ConfigDocument } from '../configDocument';
 import { bytesToMiB, estimateHotStorageBytes, formatMiB } from '../estimates';
 import { playlistWindowSeconds, renditions } from '../streamFacts';
@@ -14,19 +14,19 @@ export const ttlWindowRule: Rule = ({ doc, report }) => {
   const window = Math.max(playlistWindow, dvrWindow);
   if (ttl.value >= window + segment) return;
   const needed = Math.ceil(window + segment);
-  const which = dvrWindow > playlistWindow ? t('DVR window') : t('playlist window');
+  const which = dvrWindow > playlistWindow ? l10n.t('DVR window') : l10n.t('playlist window');
   report({
     code: 'ttl-shorter-than-window',
     severity: 'warning',
     at: ttl.node,
-    message: t(
+    message: l10n.t(
       'TTL {0} s is shorter than the {1} ({2} s) plus one segment: segments still listed in the playlist would expire and players get 404s. Use at least {3} s.',
       ttl.value,
       which,
       window,
       needed,
     ),
-    fix: doc.fix(t('Set the TTL to {0} s', needed), [{ path: ['momento', 'ttlSeconds'], value: needed }]),
+    fix: doc.fix(l10n.t('Set the TTL to {0} s', needed), [{ path: ['momento', 'ttlSeconds'], value: needed }]),
   });
 };
 
@@ -47,13 +47,13 @@ export const hotStorageCapacityRule: Rule = ({ doc, report }) => {
     code: 'hot-storage-too-small',
     severity: 'warning',
     at: capacity.node,
-    message: t(
+    message: l10n.t(
       'Hot storage of {0} MiB holds less than the {1} the ladder needs for the configured window: older segments would be served from slower storage. Ask for at least {2} MiB.',
       capacity.value,
       formatMiB(needed),
       rounded,
     ),
-    fix: doc.fix(t('Set the capacity to {0} MiB', rounded), [
+    fix: doc.fix(l10n.t('Set the capacity to {0} MiB', rounded), [
       { path: ['momento', 'hotStorage', 'capacityMiB'], value: rounded },
     ]),
   });

@@ -1,5 +1,5 @@
 // hls-missing-extm3u: every playlist starts with #EXTM3U (RFC 8216 4.3.1.1).
-import { t } from '@vscode/l10n';
+import * as l10n from '@vscode/l10n';
 import type { Fix } from '../../findings/finding';
 import { nextLineStart } from '../playlistLines';
 import { headerTag, type LintContext, type LintRule } from './context';
@@ -11,7 +11,7 @@ export const headerRule: LintRule = (context) => {
   context.report({
     code: 'hls-missing-extm3u',
     severity: 'error',
-    message: t('The first line of a playlist must be #EXTM3U; players reject the file without it. Make #EXTM3U the first line.'),
+    message: l10n.t('The first line of a playlist must be #EXTM3U; players reject the file without it. Make #EXTM3U the first line.'),
     offset: at.offset,
     length: at.length,
     fix: headerFix(context),
@@ -27,9 +27,9 @@ function headerFix(context: LintContext): Fix {
   if (late?.kind === 'tag' && late.name === 'EXTM3U') {
     const end = nextLineStart(text, late);
     return {
-      title: t('Move #EXTM3U to the first line'),
+      title: l10n.t('Move #EXTM3U to the first line'),
       edits: [{ offset: start, length: end - start, newText: header + text.slice(start, late.offset) }],
     };
   }
-  return { title: t('Insert #EXTM3U as the first line'), edits: [{ offset: start, length: 0, newText: header }] };
+  return { title: l10n.t('Insert #EXTM3U as the first line'), edits: [{ offset: start, length: 0, newText: header }] };
 }

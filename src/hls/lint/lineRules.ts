@@ -1,5 +1,5 @@
 // Lines and attribute lists the tokenizer refused or found malformed.
-import { t } from '@vscode/l10n';
+import * as l10n from '@vscode/l10n';
 import { MAX_ATTRIBUTES, MAX_LINE_LENGTH, type AttributeProblem } from '../playlistLines';
 import { excerpt, type LintContext, type LintRule } from './context';
 
@@ -9,7 +9,7 @@ export const lineRules: LintRule = (context) => {
       context.report({
         code: 'hls-line-too-long',
         severity: 'warning',
-        message: t('This line is {0} characters long, more than the {1} this checker reads, so it was not checked. A playlist line this long usually means a corrupt or binary file; check how it was written.', line.length, MAX_LINE_LENGTH),
+        message: l10n.t('This line is {0} characters long, more than the {1} this checker reads, so it was not checked. A playlist line this long usually means a corrupt or binary file; check how it was written.', line.length, MAX_LINE_LENGTH),
         offset: line.offset,
         length: line.length,
       });
@@ -20,7 +20,7 @@ export const lineRules: LintRule = (context) => {
       context.report({
         code: 'hls-too-many-attributes',
         severity: 'warning',
-        message: t('This attribute list has more than {0} entries, so it was not checked. Real playlists use a few dozen at most; check how the file was written.', MAX_ATTRIBUTES),
+        message: l10n.t('This attribute list has more than {0} entries, so it was not checked. Real playlists use a few dozen at most; check how the file was written.', MAX_ATTRIBUTES),
         offset: line.valueOffset,
         length: line.value.length,
       });
@@ -36,29 +36,29 @@ function reportProblem(context: LintContext, problem: AttributeProblem): void {
     case 'trailing-comma':
       context.report({
         ...finding,
-        message: t('An attribute list must not end with a comma; some players (m3u8-parser, used by video.js) fail on it. Remove the comma.'),
-        fix: { title: t('Remove the trailing comma'), edits: [{ offset: problem.offset, length: 1, newText: '' }] },
+        message: l10n.t('An attribute list must not end with a comma; some players (m3u8-parser, used by video.js) fail on it. Remove the comma.'),
+        fix: { title: l10n.t('Remove the trailing comma'), edits: [{ offset: problem.offset, length: 1, newText: '' }] },
       });
       return;
     case 'missing-equals':
       context.report({
         ...finding,
-        message: t('"{0}" has no "=": every entry of an attribute list is NAME=value. Add the value or remove the entry.', excerpt(context.text.slice(problem.offset, problem.offset + problem.length))),
+        message: l10n.t('"{0}" has no "=": every entry of an attribute list is NAME=value. Add the value or remove the entry.', excerpt(context.text.slice(problem.offset, problem.offset + problem.length))),
       });
       return;
     case 'empty-name':
       context.report({
         ...finding,
-        message: t('An attribute list entry has no name: every entry is NAME=value. Add the name or remove the extra comma.'),
+        message: l10n.t('An attribute list entry has no name: every entry is NAME=value. Add the name or remove the extra comma.'),
       });
       return;
     case 'unterminated-quote':
-      context.report({ ...finding, message: t('This quoted string has no closing quote. Add the closing ".') });
+      context.report({ ...finding, message: l10n.t('This quoted string has no closing quote. Add the closing ".') });
       return;
     case 'text-after-quote':
       context.report({
         ...finding,
-        message: t('Text follows the closing quote of a quoted string. Move it inside the quotes, or put a comma before it if it is another attribute.'),
+        message: l10n.t('Text follows the closing quote of a quoted string. Move it inside the quotes, or put a comma before it if it is another attribute.'),
       });
       return;
   }

@@ -1,6 +1,6 @@
 // EXT-X-TARGETDURATION present, a whole number, and at least every EXTINF rounded (RFC 8216 4.3.3.1);
 // and every EXTINF duration a number.
-import { t } from '@vscode/l10n';
+import * as l10n from '@vscode/l10n';
 import type { Fix, TextEdit } from '../../findings/finding';
 import { extinfDuration, roundedSeconds, type ExtinfDuration } from '../extinf';
 import { tagNameSpan, type TagLine } from '../playlistLines';
@@ -24,7 +24,7 @@ export const targetDurationRules: LintRule = (context) => {
   }
   if (longest === undefined || longest <= seconds) return;
   const fix: Fix | undefined = proposal === undefined ? undefined : {
-    title: t('Set EXT-X-TARGETDURATION to {0}', proposal),
+    title: l10n.t('Set EXT-X-TARGETDURATION to {0}', proposal),
     edits: [setTargetValue(target, String(proposal))],
   };
   for (const duration of durations) {
@@ -34,7 +34,7 @@ export const targetDurationRules: LintRule = (context) => {
     context.report({
       code: 'hls-extinf-exceeds-target',
       severity: 'error',
-      message: t(
+      message: l10n.t(
         'This segment lasts {0} s, which rounds to {1} s, more than EXT-X-TARGETDURATION ({2} s); RFC 8216 forbids it and players may stall or reload too late. Raise EXT-X-TARGETDURATION to {3}, or make the encoder cut shorter segments.',
         excerpt(duration.text),
         rounded,
@@ -67,8 +67,8 @@ function reportInvalidDurations(context: LintContext, durations: readonly Extinf
       code: 'hls-extinf-invalid',
       severity: 'error',
       message: empty
-        ? t('EXTINF has no duration. Write the segment duration in seconds after the colon, such as 2.000.')
-        : t('The EXTINF duration "{0}" is not a non-negative decimal number of seconds. Write the segment duration in seconds, such as 2.000.', excerpt(duration.text)),
+        ? l10n.t('EXTINF has no duration. Write the segment duration in seconds after the colon, such as 2.000.')
+        : l10n.t('The EXTINF duration "{0}" is not a non-negative decimal number of seconds. Write the segment duration in seconds, such as 2.000.', excerpt(duration.text)),
       offset: duration.offset,
       length: duration.text.length,
     });
@@ -87,15 +87,15 @@ function reportMissing(context: LintContext, longest: number | undefined): void 
   if (longest === undefined) {
     context.report({
       ...finding,
-      message: t('This media playlist has no EXT-X-TARGETDURATION tag, which RFC 8216 requires; players use it to schedule reloads. Add #EXT-X-TARGETDURATION with the longest segment duration, rounded to the nearest second, after #EXTM3U.'),
+      message: l10n.t('This media playlist has no EXT-X-TARGETDURATION tag, which RFC 8216 requires; players use it to schedule reloads. Add #EXT-X-TARGETDURATION with the longest segment duration, rounded to the nearest second, after #EXTM3U.'),
     });
     return;
   }
   context.report({
     ...finding,
-    message: t('This media playlist has no EXT-X-TARGETDURATION tag, which RFC 8216 requires; players use it to schedule reloads. Add #EXT-X-TARGETDURATION:{0} after #EXTM3U.', longest),
+    message: l10n.t('This media playlist has no EXT-X-TARGETDURATION tag, which RFC 8216 requires; players use it to schedule reloads. Add #EXT-X-TARGETDURATION:{0} after #EXTM3U.', longest),
     fix: {
-      title: t('Add #EXT-X-TARGETDURATION:{0}', longest),
+      title: l10n.t('Add #EXT-X-TARGETDURATION:{0}', longest),
       edits: [insertLineAfterHeader(context, `#EXT-X-TARGETDURATION:${longest}`)],
     },
   });
@@ -108,17 +108,17 @@ function reportInvalid(context: LintContext, target: TagLine, longest: number | 
   const fromValue = written === undefined || !Number.isSafeInteger(roundedSeconds(written)) ? undefined : Math.max(1, roundedSeconds(written));
   const replacement = longest === undefined ? fromValue : Math.max(longest, fromValue ?? 0);
   const problem = value.length > 0
-    ? t('EXT-X-TARGETDURATION must be a whole number of seconds, but it is "{0}".', excerpt(value))
-    : t('EXT-X-TARGETDURATION has no value; it must be a whole number of seconds.');
+    ? l10n.t('EXT-X-TARGETDURATION must be a whole number of seconds, but it is "{0}".', excerpt(value))
+    : l10n.t('EXT-X-TARGETDURATION has no value; it must be a whole number of seconds.');
   const finding = { code: 'hls-target-duration-invalid', severity: 'error' as const, offset: at.offset, length: at.length };
   if (replacement === undefined) {
-    context.report({ ...finding, message: `${problem} ${t('Write the longest segment duration, rounded to the nearest second.')}` });
+    context.report({ ...finding, message: `${problem} ${l10n.t('Write the longest segment duration, rounded to the nearest second.')}` });
     return;
   }
   context.report({
     ...finding,
-    message: `${problem} ${t('Set it to {0}.', replacement)}`,
-    fix: { title: t('Set EXT-X-TARGETDURATION to {0}', replacement), edits: [setTargetValue(target, String(replacement))] },
+    message: `${problem} ${l10n.t('Set it to {0}.', replacement)}`,
+    fix: { title: l10n.t('Set EXT-X-TARGETDURATION to {0}', replacement), edits: [setTargetValue(target, String(replacement))] },
   });
 }
 

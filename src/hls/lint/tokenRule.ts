@@ -1,5 +1,5 @@
 // hls-token-in-uri: a Momento API key in a token= query parameter is readable by every viewer of the playlist.
-import { t } from '@vscode/l10n';
+import * as l10n from '@vscode/l10n';
 import { tokenValueSpans } from '../tokenParams';
 import type { LintContext, LintRule } from './context';
 
@@ -22,7 +22,7 @@ function reportTokens(context: LintContext, uri: string, offset: number): void {
     context.report({
       code: 'hls-token-in-uri',
       severity: 'warning',
-      message: t('This URI carries an API key in its token= parameter, so every viewer who loads the playlist gets the key. MediaLive writes it here when its destination URL contains token=. Publish with credentials mode instead (Username plus PasswordParam in the MediaLive destination), then revoke this key.'),
+      message: l10n.t('This URI carries an API key in its token= parameter, so every viewer who loads the playlist gets the key. MediaLive writes it here when its destination URL contains token=. Publish with credentials mode instead (Username plus PasswordParam in the MediaLive destination), then revoke this key.'),
       offset: offset + span.start,
       length: span.length,
     });

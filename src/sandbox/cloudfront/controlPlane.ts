@@ -6,6 +6,7 @@ import type { DistributionStore, StoredDistribution } from './store';
 import { validateDistributionConfig } from './validateConfig';
 import { escapeXml, parseXml, toXmlDocument, type XmlValue } from './xmlCodec';
 import { XML_NAMESPACE } from './shapes';
+import { readBody } from '../http/readBody';
 
 const PREFIX = '/2020-05-31/distribution';
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -64,26 +65,8 @@ function summaryXml(distribution: StoredDistribution): XmlObject {
   };
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(ApiError.invalidArgument(`The request body is larger than ${MAX_BODY_BYTES} bytes.`));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 async function configFromBody(req: http.IncomingMessage) {
-  const body = await readBody(req);
+  const body = (await readBody(req, MAX_BODY_BYTES, () => ApiError.invalidArgument(`The request body is larger than ${MAX_BODY_BYTES} bytes.`))).toString('utf8');
   if (body.trim() === '') throw new ApiError('MissingBody', 400, 'This operation requires a body. Ensure that the body is present and the Content-Type header is set.');
   const { root, value } = parseXml(body);
   return validateDistributionConfig(root, value);

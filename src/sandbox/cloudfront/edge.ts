@@ -11,6 +11,7 @@ import { fetchFromOrigin, OriginFailure, type OriginAgents, type OriginResponse 
 import { planOriginRequest, type PlannedOriginRequest, type ViewerRequest } from './originRequest';
 import type { DistributionStore } from './store';
 import { cacheTtlSeconds, errorTtlSeconds } from './ttl';
+import { readBody } from '../http/readBody';
 
 export interface EdgeOptions {
   store: DistributionStore;
@@ -61,24 +62,6 @@ function hostnameOf(hostHeader: string | undefined): string {
   return colon >= 0 ? host.slice(0, colon) : host;
 }
 
-function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(new Error('too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
 export class Edge {
   readonly viaHost = newViaHost();
   private readonly inFlight = new InFlight<Outcome>();
@@ -120,7 +103,7 @@ export class Edge {
     let body: Buffer | undefined;
     if (method !== 'GET' && method !== 'HEAD') {
       try {
-        body = await readBody(req, this.options.maxObjectBytes);
+        body = await readBody(req, this.options.maxObjectBytes, () => new Error('too large'));
       } catch {
         return this.sendError(res, 413, `The request body is larger than ${this.options.maxObjectBytes} bytes.`, cfId);
       }

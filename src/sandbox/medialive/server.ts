@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { ChannelPlane } from './channels';
 import { badRequest, MediaLiveError } from './errors';
 import { fromWire, toWire } from './wire';
+import { readBody } from '../http/readBody';
 
 const MAX_BODY = 4 * 1024 * 1024;
 
@@ -43,32 +44,17 @@ route('DELETE', '/prod/inputs/{id}', (plane, { params }) => {
   return [200, {}];
 });
 
-function readJson(req: http.IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(badRequest('The request body is too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('error', reject);
-    req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      if (text.trim() === '') return resolve({});
-      try {
-        const body: unknown = JSON.parse(text);
-        if (typeof body !== 'object' || body === null || Array.isArray(body)) reject(badRequest('The request body must be a JSON object'));
-        else resolve(body);
-      } catch {
-        reject(badRequest('The request body is not valid JSON'));
-      }
-    });
-  });
+async function readJson(req: http.IncomingMessage): Promise<unknown> {
+  const text = (await readBody(req, MAX_BODY, () => badRequest('The request body is too large'))).toString('utf8');
+  if (text.trim() === '') return {};
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw badRequest('The request body is not valid JSON');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('The request body must be a JSON object');
+  return body;
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -19,6 +19,8 @@ const BY_EXTENSION: Record<string, string> = {
   jpg: 'image/jpeg',
   jpeg: 'image/jpeg',
   png: 'image/png',
+  html: 'text/html; charset=utf-8',
+  js: 'text/javascript',
 };
 
 export function contentTypeForKey(key: string): string {

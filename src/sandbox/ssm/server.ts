@@ -3,6 +3,7 @@ import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { OperationContext, operations } from './operations';
 import { SsmError } from './errors';
+import { readBody } from '../http/readBody';
 
 const CONTENT_TYPE = 'application/x-amz-json-1.1';
 const MAX_BODY = 1024 * 1024;
@@ -25,24 +26,6 @@ function sendError(res: http.ServerResponse, error: SsmError): void {
   });
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new SsmError('ValidationException', 'Request body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 async function handle(context: OperationContext, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   if (req.method !== 'POST' || (req.url ?? '/').split('?')[0] !== '/') {
     throw new SsmError('UnknownOperationException', `${req.method} ${req.url} is not an SSM operation`, 404);
@@ -50,7 +33,7 @@ async function handle(context: OperationContext, req: http.IncomingMessage, res:
   const target = String(req.headers['x-amz-target'] ?? '');
   const operation = target.startsWith(TARGET_PREFIX) ? operations[target.slice(TARGET_PREFIX.length)] : undefined;
   if (!operation) throw new SsmError('UnknownOperationException', `The sandbox does not implement ${target || 'this operation'}`);
-  const text = await readBody(req);
+  const text = (await readBody(req, MAX_BODY, () => new SsmError('ValidationException', 'Request body too large'))).toString('utf8');
   let body: unknown;
   try {
     body = text.length === 0 ? {} : JSON.parse(text);

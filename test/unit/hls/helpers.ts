@@ -1,23 +1,12 @@
 import assert from 'node:assert/strict';
-import type { Finding, TextEdit } from '../../../src/findings/finding';
+import type { Finding } from '../../../src/findings/finding';
 import { HLS_CODES } from '../../../src/hls/codes';
+import { applyEdits } from '../findingText';
 
-export function codes(findings: readonly Finding[]): string[] {
-  return findings.map((finding) => finding.code);
-}
+export { applyEdits, codes, textOf } from '../findingText';
 
 export function withCode(findings: readonly Finding[], code: string): Finding[] {
   return findings.filter((finding) => finding.code === code);
-}
-
-export function textOf(text: string, finding: Finding): string {
-  return text.slice(finding.offset, finding.offset + finding.length);
-}
-
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  return [...edits]
-    .sort((a, b) => b.offset - a.offset)
-    .reduce((result, edit) => result.slice(0, edit.offset) + edit.newText + result.slice(edit.offset + edit.length), text);
 }
 
 export function applyFix(text: string, finding: Finding): string {

@@ -1,4 +1,6 @@
 // Bundles the extension host code and the command line, each into one file under dist/.
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
 
 const production = process.env.NODE_ENV !== 'development';
@@ -28,6 +30,10 @@ const results = await Promise.all([
   esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [sandboxApart] }),
   esbuild.build({ ...common, entryPoints: ['src/sandbox/runtime.ts'], outfile: 'dist/sandbox.js' }),
 ]);
+
+// The sandbox publishes an hls.js player page; a packaged extension has no node_modules to read it from.
+mkdirSync('dist', { recursive: true });
+copyFileSync(createRequire(import.meta.url).resolve('hls.js/dist/hls.min.js'), 'dist/hls.min.js');
 
 for (const result of results) {
   for (const [file, { bytes }] of Object.entries(result.metafile.outputs)) {

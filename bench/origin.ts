@@ -35,6 +35,9 @@ async function main(): Promise<void> {
   console.log(`momento p99: ${result.momento.p99Ms} ms (target < ${result.targets.p99Ms} ms: ${verdict(result.meetsTargets.p99)})`);
 }
 
+// Exit through process.exit so the 'exit' hooks kill nginx and ffmpeg even when interrupted.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

@@ -3,7 +3,7 @@
 // other in one run, with the same client code in a worker thread so it never shares an event loop
 // with the server it measures.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
@@ -482,6 +482,8 @@ export async function benchOriginThroughput(options: { players?: number; seconds
   const sandboxDir = join(work, 'sandbox');
   const root = join(work, 'www');
   const nginxDir = join(work, 'nginx');
+  const removeWorkOnExit = () => rmSync(work, { recursive: true, force: true });
+  process.on('exit', removeWorkOnExit);
   let sandbox: Awaited<ReturnType<typeof startSandbox>> | undefined;
   let nginx: RunningNginx | undefined;
   try {
@@ -518,5 +520,6 @@ export async function benchOriginThroughput(options: { players?: number; seconds
     await nginx?.stop().catch(() => undefined);
     await sandbox?.close().catch(() => undefined);
     await rm(work, { recursive: true, force: true }).catch(() => undefined);
+    process.off('exit', removeWorkOnExit);
   }
 }

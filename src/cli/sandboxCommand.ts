@@ -32,6 +32,8 @@ export function parseSandboxArgs(args: string[], usageError: (message: string) =
 }
 
 export async function runSandbox(args: SandboxArgs): Promise<number> {
+  // The SDK's notice that its future releases need Node 22 says nothing about this pinned sandbox.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const { startSandbox, startDemoStream } = await import('../sandbox/runtime');
   const sandbox = await startSandbox({ dir: args.dir, namespace: args.namespace });
   let stopping: Promise<void> | undefined;

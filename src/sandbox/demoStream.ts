@@ -1,6 +1,8 @@
 // Puts the sandbox's live-origin.json into action through the real AWS SDK clients: an input, a
 // started channel that encodes and PUTs HLS into the namespace, and a deployed distribution.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createChannelRequest } from '../deploy/channelRequest';
 import { distributionConfig } from '../deploy/distributionConfig';
 import { PLAYER_PAGE, PLAYER_SCRIPT, playerHtml } from './playerPage';
@@ -39,13 +41,19 @@ async function putObject(sandbox: RunningSandbox, key: string, body: Buffer | st
   if (!response.ok) throw new Error(`PUT ${key} into the sandbox namespace failed: ${response.status} ${await response.text()}`);
 }
 
-async function publishPlayer(sandbox: RunningSandbox): Promise<boolean> {
-  let script: Buffer;
+/** Next to the bundle in a packaged extension (dist/hls.min.js), from node_modules in a checkout. */
+async function readPlayerScript(): Promise<Buffer | undefined> {
+  const packaged = join(__dirname, PLAYER_SCRIPT);
   try {
-    script = await readFile(require.resolve('hls.js/dist/hls.min.js'));
+    return await readFile(existsSync(packaged) ? packaged : require.resolve('hls.js/dist/hls.min.js'));
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+async function publishPlayer(sandbox: RunningSandbox): Promise<boolean> {
+  const script = await readPlayerScript();
+  if (!script) return false;
   await putObject(sandbox, PLAYER_SCRIPT, script, 'text/javascript');
   await putObject(sandbox, PLAYER_PAGE, playerHtml(`${sandbox.config.medialive.manifestName}.m3u8`), 'text/html; charset=utf-8');
   return true;

@@ -120,6 +120,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     'extensions.autoCheckUpdates': false,
     'extensions.autoUpdate': false,
     'workbench.tips.enabled': false,
+    // The demo and test workspaces live inside this repository's ignored .cache folder.
+    'git.openRepositoryInParentFolders': 'never',
     ...options.settings,
   };
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));

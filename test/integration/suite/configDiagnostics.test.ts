@@ -50,6 +50,21 @@ describe('live-origin.json in the editor', function () {
     assert.equal(severity, vscode.DiagnosticSeverity.Error);
   });
 
+  it('gets completion and structural checks from VS Code\'s JSON support through the schema', async () => {
+    // Inside the input object, whose optional "url" is not written yet.
+    const position = document.positionAt(document.getText().indexOf('"input": { ') + '"input": { '.length);
+    const completions = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
+    const labels = completions.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    assert.ok(labels.some((label) => label.includes('url')), `schema completions: ${labels.join(', ')}`);
+    const editor = await vscode.window.showTextDocument(document);
+    const offset = document.getText().indexOf('"ttlSeconds": 3600');
+    await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(offset), document.positionAt(offset + 18)), '"ttlSeconds": "1h"'));
+    const schemaError = await waitFor('a schema error from the JSON language', () =>
+      vscode.languages.getDiagnostics(uri).find((d) => d.source !== SOURCE && document.getText(d.range) === '"1h"'));
+    assert.ok(schemaError.message.length > 0);
+    await vscode.commands.executeCommand('undo');
+  });
+
   it('shows the arithmetic in a hover', async () => {
     const position = document.positionAt(document.getText().indexOf('"windowSeconds"') + 2);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);

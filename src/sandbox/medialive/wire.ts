@@ -29,6 +29,3 @@ export function fromWire<T>(body: unknown): T {
 export function toWire(value: unknown): Json {
   return convert(value, lowerFirst) as Json;
 }
-
-/** The wire name of a PascalCase path segment, for validation error paths. */
-export const wireName = lowerFirst;

@@ -21,7 +21,7 @@ const DEFAULT_SECONDS = 10;
 const WARMUP_SECONDS = 1;
 const MIN_SEGMENTS = 3;
 const STREAM_WAIT_MS = 30_000;
-// The whole run stays under a minute by default: the wait for the stream gets what the load phases leave.
+// The whole run (four load phases) stays within this budget: the wait for the stream gets what they leave.
 const RUN_BUDGET_MS = 90_000;
 const REQUEST_TIMEOUT_MS = 5_000;
 // A player re-reads the master only now and then (a viewer joining or reloading).

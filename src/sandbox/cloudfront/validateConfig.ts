@@ -40,34 +40,31 @@ function obj(parent: Obj, key: string, path: string, required: boolean): Obj | u
   return value;
 }
 
-function str(parent: Obj, key: string, path: string, required: boolean): string | undefined {
+/** A member of one JSON type, or undefined when absent and optional. */
+function typed<T>(parent: Obj, key: string, path: string, required: boolean, is: (value: unknown) => value is T, what: string): T | undefined {
   const value = parent[key];
   if (value === undefined) {
     if (required) throw missing(`${path}.${camel(key)}`);
     return undefined;
   }
-  if (typeof value !== 'string') throw ApiError.malformed(`${path}.${camel(key)} must be a string.`);
+  if (!is(value)) throw ApiError.malformed(`${path}.${camel(key)} must be ${what}.`);
   return value;
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isNumber = (value: unknown): value is number => typeof value === 'number';
+const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
+
+function str(parent: Obj, key: string, path: string, required: boolean): string | undefined {
+  return typed(parent, key, path, required, isString, 'a string');
 }
 
 function num(parent: Obj, key: string, path: string, required: boolean): number | undefined {
-  const value = parent[key];
-  if (value === undefined) {
-    if (required) throw missing(`${path}.${camel(key)}`);
-    return undefined;
-  }
-  if (typeof value !== 'number') throw ApiError.malformed(`${path}.${camel(key)} must be a number.`);
-  return value;
+  return typed(parent, key, path, required, isNumber, 'a number');
 }
 
 function bool(parent: Obj, key: string, path: string, required: boolean): boolean | undefined {
-  const value = parent[key];
-  if (value === undefined) {
-    if (required) throw missing(`${path}.${camel(key)}`);
-    return undefined;
-  }
-  if (typeof value !== 'boolean') throw ApiError.malformed(`${path}.${camel(key)} must be true or false.`);
-  return value;
+  return typed(parent, key, path, required, isBoolean, 'true or false');
 }
 
 /** Checks `{Quantity, Items}`; returns the items (an empty list when absent). */

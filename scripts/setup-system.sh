@@ -32,7 +32,9 @@ if [[ $(id -u) -eq 0 ]]; then
 elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
   sudo=(sudo -n)
 else
-  echo "setup-system: missing ${missing[*]}; run as root: apt-get update && $install_cmd" >&2
+  # The command comes first so it can be copied as it is; nothing else has run yet.
+  echo "apt-get update && $install_cmd" >&2
+  echo "setup-system: the Debian packages above are missing (${missing[*]}); run that line as root, then run this command again" >&2
   exit 1
 fi
 

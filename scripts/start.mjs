@@ -4,10 +4,11 @@
 // workspace made of demo/ plus the sandbox's live-origin.json.
 //   PORT=8080      port to serve on (a free one is picked when it is busy)
 //   --smoke        start, check the workbench answers and shows the extension, stop; exit 0/1
-/* global AbortSignal, console, fetch, process, setTimeout -- Node globals; the lint config only knows TypeScript files' environment */
+/* global AbortSignal, Buffer, clearTimeout, console, fetch, process, setTimeout -- Node globals; the lint config only knows TypeScript files' environment */
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
+import * as os from 'node:os';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -107,6 +108,52 @@ function startSandbox(workspace) {
   });
 }
 
+/**
+ * The sandbox's JSON line (keys included) for the extension, in a file only this user can read,
+ * removed when the demo stops: environment variables would reach every terminal and task.
+ */
+function handOffSandbox(line) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'live-origin-sandbox-'));
+  running.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+  const file = path.join(dir, 'sandbox.json');
+  fs.writeFileSync(file, line, { mode: 0o600 });
+  return file;
+}
+
+/** Every process's command line and environment, where this user may read them. */
+function processTable() {
+  const table = [];
+  for (const pid of fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      table.push({
+        pid,
+        comm: fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim(),
+        cmdline: fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'),
+        environ: fs.readFileSync(`/proc/${pid}/environ`, 'utf8'),
+      });
+    } catch {
+      // Gone, or another user's: neither can leak our keys to us.
+    }
+  }
+  return table;
+}
+
+/** No key of the sandbox on any command line or in any environment (what `ps e` would show). */
+function checkKeysHidden(info) {
+  const keys = [info.momento.apiKey, info.momento.encoderKey, info.momento.playerKey, info.aws?.secretAccessKey].filter(Boolean);
+  // ffmpeg's Basic credentials would carry the encoder key base64-encoded.
+  keys.push(Buffer.from(`momento:${info.momento.encoderKey}`).toString('base64'));
+  const table = processTable();
+  for (const required of ['ffmpeg', 'node']) {
+    if (!table.some((entry) => entry.comm === required)) throw new Error(`no ${required} process to check for keys`);
+  }
+  for (const { pid, comm, cmdline, environ } of table) {
+    if (keys.some((key) => cmdline.includes(key))) throw new Error(`a sandbox key is on the command line of ${comm} (pid ${pid})`);
+    if (keys.some((key) => environ.includes(key))) throw new Error(`a sandbox key is in the environment of ${comm} (pid ${pid})`);
+  }
+  console.log(`start --smoke: no sandbox key in the command line or environment of ${table.length} processes (ffmpeg and code-server included)`);
+}
+
 /** code-server with the extension installed, serving the workspace; `env` reaches the extension host. */
 async function startEditor(helpers, baseDir, workspace, env) {
   const requested = Number(process.env.PORT) || 8080;
@@ -171,10 +218,11 @@ async function main() {
   const workspace = prepareWorkspace(baseDir);
   console.log('start: starting the local sandbox (Momento, MediaLive with ffmpeg, CloudFront)…');
   const sandbox = await startSandbox(workspace);
-  const editor = await startEditor(helpers, baseDir, workspace, { LIVE_ORIGIN_SANDBOX: sandbox.line });
+  const editor = await startEditor(helpers, baseDir, workspace, { LIVE_ORIGIN_SANDBOX_FILE: handOffSandbox(sandbox.line) });
   if (smoke) {
     await checkStream(sandbox.info.stream, sandbox.info.cloudfront.edge);
     await smokeCheck(helpers, editor);
+    checkKeysHidden(sandbox.info);
     return 0;
   }
   const { stream } = sandbox.info;

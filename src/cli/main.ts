@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { CONFIG_CODES } from '../config/codes';
 import { HLS_CODES } from '../hls/codes';
 import { checkText } from './checkText';
+import { DEBUG_ENV, describeFailure, expectedFailure } from './failure';
 import { formatText, locate } from './format';
 import { configureLocale } from './locale';
 import { parseSandboxArgs, runSandbox, SANDBOX_USAGE } from './sandboxCommand';
@@ -11,7 +12,11 @@ const USAGE = `Usage:
   live-origin check <file> [--format text|json]   check a live-origin.json or an .m3u8 playlist
   live-origin codes                                list every diagnostic code
 ${SANDBOX_USAGE}
-Exit status: 0 no error found, 1 an error was found, 2 usage error or unreadable input.`;
+Options for every command:
+  --debug          print the stack trace of a failure (also ${DEBUG_ENV}=1)
+Exit status: 0 no error found, 1 an error was found, 2 usage error, unreadable input, or a
+failure the message names the fix for (a missing program, a port in use, a refused credential),
+3 an unexpected failure (a bug: the message says where to report it).`;
 
 const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
@@ -56,7 +61,8 @@ function listCodes(): number {
 
 export async function main(argv: string[]): Promise<number> {
   configureLocale();
-  const [command, ...rest] = argv;
+  const debug = argv.includes('--debug') || ['1', 'true'].includes(process.env[DEBUG_ENV] ?? '');
+  const [command, ...rest] = argv.filter((arg) => arg !== '--debug');
   try {
     switch (command) {
       case 'check': return await check(rest);
@@ -71,18 +77,15 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(command ? `Unknown command "${command}".` : 'No command given.');
     }
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`live-origin: ${error.message}\n${USAGE}\n`);
-    return 2;
+    if (error instanceof UsageError) {
+      process.stderr.write(`live-origin: ${error.message}\n${USAGE}\n`);
+      return 2;
+    }
+    process.stderr.write(`${describeFailure(error, debug)}\n`);
+    return expectedFailure(error) === undefined ? 3 : 2;
   }
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
-    (error: unknown) => {
-      process.stderr.write(`live-origin: ${(error as Error).stack ?? String(error)}\n`);
-      process.exitCode = 2;
-    },
-  );
+  main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
 }

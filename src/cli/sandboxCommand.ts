@@ -1,5 +1,7 @@
 // `live-origin sandbox`: the local emulators on loopback until Ctrl-C or SIGTERM.
 import { join } from 'node:path';
+import { findExecutable } from '../sandbox/medialive/findExecutable';
+import { CliFailure } from './failure';
 
 export const SANDBOX_USAGE = `  live-origin sandbox [--json] [--dir DIR] [--namespace NAME] [--no-stream] [--exit-on-stdin-close]
                                                    start the local sandbox (Momento, MediaLive, CloudFront) on loopback`;
@@ -34,6 +36,9 @@ export function parseSandboxArgs(args: string[], usageError: (message: string) =
 export async function runSandbox(args: SandboxArgs): Promise<number> {
   // The SDK's notice that its future releases need Node 22 says nothing about this pinned sandbox.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  if (args.stream && !findExecutable('ffmpeg')) {
+    throw new CliFailure('The sandbox streams with ffmpeg, which is not installed. Install it as root (apt-get install ffmpeg, or scripts/setup-system.sh), or start without the stream: live-origin sandbox --no-stream.');
+  }
   const { startSandbox, startDemoStream } = await import('../sandbox/runtime');
   const sandbox = await startSandbox({ dir: args.dir, namespace: args.namespace });
   let stopping: Promise<void> | undefined;
@@ -59,6 +64,8 @@ export async function runSandbox(args: SandboxArgs): Promise<number> {
         `  MediaLive        ${info.medialive.endpoint}   region ${info.medialive.region}`,
         `  CloudFront       ${info.cloudfront.endpoint}   edge ${info.cloudfront.edge}`,
         `  SSM              ${info.ssm.endpoint}`,
+        `  AWS key id       ${info.aws.accessKeyId}   (SigV4 for MediaLive, CloudFront and SSM)`,
+        `  AWS secret key   ${info.aws.secretAccessKey}`,
         `  admin key        ${info.momento.apiKey}`,
         `  encoder key      ${info.momento.encoderKey}   (read-write)`,
         `  player key       ${info.momento.playerKey}   (read-only)`,

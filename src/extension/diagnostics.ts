@@ -25,6 +25,8 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly current = new Map<string, FindingDiagnostic[]>();
+  /** The document version each published set of diagnostics was computed from. */
+  private readonly analysed = new Map<string, number>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor() {
@@ -67,7 +69,13 @@ export class DiagnosticsController implements vscode.Disposable {
     }
     const diagnostics = findings.map((finding) => new FindingDiagnostic(document, finding));
     this.current.set(document.uri.toString(), diagnostics);
+    this.analysed.set(document.uri.toString(), document.version);
     this.collection.set(document.uri, diagnostics);
+  }
+
+  /** The version of the document the current diagnostics describe; undefined when never checked. */
+  analysedVersion(uri: vscode.Uri): number | undefined {
+    return this.analysed.get(uri.toString());
   }
 
   /** The diagnostic this controller published that matches one VS Code hands back (by code and range). */
@@ -81,6 +89,7 @@ export class DiagnosticsController implements vscode.Disposable {
     clearTimeout(this.pending.get(uri.toString()));
     this.pending.delete(uri.toString());
     this.current.delete(uri.toString());
+    this.analysed.delete(uri.toString());
     this.collection.delete(uri);
   }
 
@@ -88,6 +97,7 @@ export class DiagnosticsController implements vscode.Disposable {
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
     this.current.clear();
+    this.analysed.clear();
     vscode.Disposable.from(...this.subscriptions).dispose();
   }
 }

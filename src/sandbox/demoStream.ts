@@ -8,7 +8,6 @@ import { distributionConfig } from '../deploy/distributionConfig';
 import { PLAYER_PAGE, PLAYER_SCRIPT, playerHtml } from './playerPage';
 import type { RunningSandbox } from './sandbox';
 
-const CREDENTIALS = { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' };
 const WAIT_MS = 20_000;
 
 export interface DemoStream {
@@ -62,8 +61,10 @@ async function publishPlayer(sandbox: RunningSandbox): Promise<boolean> {
 export async function startDemoStream(sandbox: RunningSandbox): Promise<DemoStream> {
   const ml = await import('@aws-sdk/client-medialive');
   const cf = await import('@aws-sdk/client-cloudfront');
-  const medialive = new ml.MediaLiveClient({ region: sandbox.info.medialive.region, endpoint: sandbox.info.medialive.endpoint, credentials: CREDENTIALS });
-  const cloudfront = new cf.CloudFrontClient({ region: 'us-east-1', endpoint: sandbox.info.cloudfront.endpoint, credentials: CREDENTIALS });
+  // A copy: the AWS SDK writes `$source` into the credentials object it is given, and info is printed.
+  const credentials = { ...sandbox.info.aws };
+  const medialive = new ml.MediaLiveClient({ region: sandbox.info.medialive.region, endpoint: sandbox.info.medialive.endpoint, credentials });
+  const cloudfront = new cf.CloudFrontClient({ region: 'us-east-1', endpoint: sandbox.info.cloudfront.endpoint, credentials });
   try {
     const { config } = sandbox;
     const input = await medialive.send(new ml.CreateInputCommand({

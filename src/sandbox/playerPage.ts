@@ -24,8 +24,11 @@ export function playerHtml(manifest: string): string {
 <script>
   const video = document.getElementById('video');
   const status = document.getElementById('status');
-  const state = { errors: [], level: -1, fragments: 0 };
+  const state = { errors: [], level: -1, fragments: 0, stalls: 0, playing: false };
   window.sandboxPlayer = state;
+  // A stall is the video waiting for data after it has started to play.
+  video.addEventListener('playing', () => { state.playing = true; });
+  video.addEventListener('waiting', () => { if (state.playing) state.stalls++; });
   if (!window.Hls || !Hls.isSupported()) {
     status.textContent = 'This browser has no Media Source Extensions: open ${manifest} in an HLS player such as VLC.';
   } else {
@@ -46,7 +49,7 @@ export function playerHtml(manifest: string): string {
       const latency = hls.latency === undefined ? '–' : hls.latency.toFixed(1) + ' s';
       state.currentTime = video.currentTime;
       state.latency = hls.latency;
-      status.textContent = 'time ' + video.currentTime.toFixed(1) + ' s · rendition ' + state.level + ' · latency ' + latency + ' · fragments ' + state.fragments;
+      status.textContent = 'time ' + video.currentTime.toFixed(1) + ' s · rendition ' + state.level + ' · latency ' + latency + ' · fragments ' + state.fragments + ' · stalls ' + state.stalls;
     }, 500);
   }
 </script>

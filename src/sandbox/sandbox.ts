@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { defaultPasswordParam } from '../config/destinationUrl';
 import { renderConfig, scaffoldConfig } from '../config/scaffold';
 import type { LiveOriginConfig } from '../config/model';
+import { type AwsCredentials, generateAwsCredentials } from './aws/credentials';
 import { startCloudFrontSandbox, type CloudFrontSandbox } from './cloudfront';
 import { startMediaLiveSandbox, type MediaLiveSandbox } from './medialive';
 import { startMomentoSandbox, type MomentoSandbox } from './momento';
@@ -19,6 +20,8 @@ export interface SandboxInfo {
   medialive: { endpoint: string; region: string };
   cloudfront: { endpoint: string; edge: string };
   ssm: { endpoint: string };
+  /** The one key pair the MediaLive, CloudFront and SSM endpoints accept (SigV4). */
+  aws: AwsCredentials;
   liveOriginJson: string;
 }
 
@@ -51,11 +54,12 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   try {
     const momento = await startMomentoSandbox({ hotStorageBytes: options.hotStorageBytes });
     started.push(momento);
-    const ssm = await startSsmSandbox({ region: SANDBOX_REGION });
+    const awsCredentials = generateAwsCredentials();
+    const ssm = await startSsmSandbox({ region: SANDBOX_REGION, awsCredentials });
     started.push(ssm);
-    const medialive = await startMediaLiveSandbox({ region: SANDBOX_REGION, ssm, ffmpegPath: options.ffmpegPath });
+    const medialive = await startMediaLiveSandbox({ region: SANDBOX_REGION, ssm, ffmpegPath: options.ffmpegPath, awsCredentials });
     started.push(medialive);
-    const cloudfront = await startCloudFrontSandbox({ deployDelayMs: options.deployDelayMs ?? 1000 });
+    const cloudfront = await startCloudFrontSandbox({ deployDelayMs: options.deployDelayMs ?? 1000, awsCredentials });
     started.push(cloudfront);
 
     momento.createNamespace(namespace);
@@ -83,6 +87,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       medialive: { endpoint: medialive.endpoint, region: medialive.region },
       cloudfront: { endpoint: cloudfront.endpoint, edge: cloudfront.edge },
       ssm: { endpoint: ssm.endpoint },
+      aws: { accessKeyId: awsCredentials.accessKeyId, secretAccessKey: awsCredentials.secretAccessKey },
       liveOriginJson,
     };
     return { info, config, momento, ssm, medialive, cloudfront, close: closeAll };

@@ -124,7 +124,7 @@ describe('CloudFront sandbox through @aws-sdk/client-cloudfront', function () {
     client = new CloudFrontClient({
       region: 'us-east-1',
       endpoint: sandbox.endpoint,
-      credentials: { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' },
+      credentials: sandbox.credentials,
       maxAttempts: 1,
     });
   });

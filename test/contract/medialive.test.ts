@@ -20,19 +20,22 @@ import {
 } from '@aws-sdk/client-medialive';
 import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { randomUUID } from 'node:crypto';
+import { generateAwsCredentials } from '../../src/sandbox/aws/credentials';
 import { MediaLiveSandbox, startMediaLiveSandbox } from '../../src/sandbox/medialive';
 import { MomentoSandbox, startMomentoSandbox } from '../../src/sandbox/momento';
 import { SsmSandbox, startSsmSandbox } from '../../src/sandbox/ssm';
 import { channelRequest, GUIDE_LADDER, Rung } from './medialive/channelFixture';
 import { PutReceiver, ReceivedRequest, startPutReceiver } from './medialive/putReceiver';
+import { until } from './until';
 
 const REGION = 'us-west-2';
-const CREDENTIALS = { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' };
+const CREDENTIALS = generateAwsCredentials();
 const TIMINGS = { transitionMs: 50, startMs: 300, stopGraceMs: 3000 };
+// The suite keeps every channel and input it makes, beyond the default quotas.
+const LIMITS = { channels: 50, inputs: 50 };
 const SEGMENT_SECONDS = 1;
 // From RUNNING, the first segments of every rendition must land within a few segment lengths.
-const SEGMENTS_DEADLINE_MS = 5 * SEGMENT_SECONDS * 1000;
-const POLL_MS = 100;
+const SEGMENTS_DEADLINE_MS = 8 * SEGMENT_SECONDS * 1000;
 const SMALL_LADDER: Rung[] = [GUIDE_LADDER[2]];
 
 function isAlive(pid: number): boolean {
@@ -41,16 +44,6 @@ function isAlive(pid: number): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }
 
@@ -96,8 +89,8 @@ describe('sandbox MediaLive through @aws-sdk/client-medialive', function () {
   }
 
   before(async () => {
-    ssm = await startSsmSandbox({ region: REGION });
-    medialive = await startMediaLiveSandbox({ region: REGION, ssm, timings: TIMINGS });
+    ssm = await startSsmSandbox({ region: REGION, awsCredentials: CREDENTIALS });
+    medialive = await startMediaLiveSandbox({ region: REGION, ssm, timings: TIMINGS, limits: LIMITS, awsCredentials: CREDENTIALS });
     receiver = await startPutReceiver();
     client = new MediaLiveClient({ region: REGION, endpoint: medialive.endpoint, credentials: CREDENTIALS });
   });
@@ -320,7 +313,7 @@ describe('sandbox MediaLive through @aws-sdk/client-medialive', function () {
         error instanceof BadRequestException && /SSM parameter "\/missing\/parameter" does not exist/.test(error.message));
       assert.equal((await client.send(new DescribeChannelCommand({ ChannelId: id }))).State, 'IDLE');
 
-      const noFfmpeg = await startMediaLiveSandbox({ region: REGION, ffmpegPath: '/nonexistent/bin/ffmpeg', timings: TIMINGS });
+      const noFfmpeg = await startMediaLiveSandbox({ region: REGION, ffmpegPath: '/nonexistent/bin/ffmpeg', timings: TIMINGS, awsCredentials: CREDENTIALS });
       const other = new MediaLiveClient({ region: REGION, endpoint: noFfmpeg.endpoint, credentials: CREDENTIALS });
       try {
         const input = await other.send(new CreateInputCommand({ Name: 'pattern', Type: 'RTMP_PUSH' }));
@@ -336,7 +329,7 @@ describe('sandbox MediaLive through @aws-sdk/client-medialive', function () {
     });
 
     it('close() stops the ffmpeg of a running channel', async () => {
-      const own = await startMediaLiveSandbox({ region: REGION, timings: TIMINGS });
+      const own = await startMediaLiveSandbox({ region: REGION, timings: TIMINGS, awsCredentials: CREDENTIALS });
       const ownClient = new MediaLiveClient({ region: REGION, endpoint: own.endpoint, credentials: CREDENTIALS });
       let pid: number | undefined;
       try {

@@ -40,6 +40,22 @@ interface RawResponse {
 }
 
 /** A request through node:http, for what fetch hides: chunked uploads and early answers. */
+/** SDK middleware that sends an `x-momento-fault` spec as gRPC metadata on every attempt. */
+function faultMetadata(fault: string): Middleware {
+  return {
+    onNewRequest: () => ({
+      onRequestMetadata: (m: MiddlewareMetadata) => {
+        m._grpcMetadata.set('x-momento-fault', fault);
+        return Promise.resolve(m);
+      },
+      onRequestBody: (r: MiddlewareMessage) => Promise.resolve(r),
+      onResponseMetadata: (m: MiddlewareMetadata) => Promise.resolve(m),
+      onResponseBody: (r: MiddlewareMessage | null) => Promise.resolve(r),
+      onResponseStatus: (st: MiddlewareStatus) => Promise.resolve(st),
+    }),
+  };
+}
+
 function rawRequest(
   url: string,
   options: { method: string; headers?: Record<string, string>; chunks?: Buffer[]; body?: Buffer },
@@ -488,19 +504,7 @@ describe('Momento sandbox (contract, through @gomomento/sdk and HTTP)', function
       const admin = await cacheClient(sandbox.adminKey);
       await admin.set(NS, 'grpc-header', 'v');
       const fault = `return-error=internal;error-rpcs=get;error-count=1;delay-ms=200;request-id=${randomUUID()}`;
-      const withHeader: Middleware = {
-        onNewRequest: () => ({
-          onRequestMetadata: (m: MiddlewareMetadata) => {
-            m._grpcMetadata.set('x-momento-fault', fault);
-            return Promise.resolve(m);
-          },
-          onRequestBody: (r: MiddlewareMessage) => Promise.resolve(r),
-          onResponseMetadata: (m: MiddlewareMetadata) => Promise.resolve(m),
-          onResponseBody: (r: MiddlewareMessage | null) => Promise.resolve(r),
-          onResponseStatus: (st: MiddlewareStatus) => Promise.resolve(st),
-        }),
-      };
-      const client = await cacheClient(sandbox.adminKey, Configurations.Laptop.v1(quiet).withMiddlewares([withHeader]));
+      const client = await cacheClient(sandbox.adminKey, Configurations.Laptop.v1(quiet).withMiddlewares([faultMetadata(fault)]));
       const before = sandbox.faults.errorsInjected;
       const start = Date.now();
       const got = await client.get(NS, 'grpc-header');
@@ -508,6 +512,25 @@ describe('Momento sandbox (contract, through @gomomento/sdk and HTTP)', function
       assert.equal(sandbox.faults.errorsInjected - before, 1);
       // Every attempt carries the header, so the retry is delayed too.
       assert.ok(Date.now() - start >= 390, `took ${Date.now() - start} ms`);
+    });
+
+    it('honours no fault before the key is authorized (no delay, no injected error, nothing counted)', async () => {
+      const before = sandbox.faults.errorsInjected;
+      let start = Date.now();
+      const anonymous = await fetch(url(`/cache/${NS}/any.m3u8`), { method: 'PUT', body: 'x', headers: { 'x-momento-fault': 'delay-ms=3000' } });
+      assert.equal(anonymous.status, 401);
+      assert.ok(Date.now() - start < 1000, `the refusal waited ${Date.now() - start} ms for an injected delay`);
+      const wrongKey = await fetch(url(`/cache/${NS}/any.m3u8`, { token: 'not-a-key' }), { headers: { 'x-momento-fault': 'return-error=unavailable;error-count=5' } });
+      assert.equal(wrongKey.status, 401);
+
+      const otherNamespace = sandbox.mintKey({ namespace: 'elsewhere', role: 'read-write', ttlSeconds: 60 });
+      const client = await cacheClient(otherNamespace, Configurations.Laptop.v1(quiet).withMiddlewares([faultMetadata('delay-ms=3000;return-error=unavailable')]));
+      start = Date.now();
+      const got = await client.get(NS, 'any');
+      assert.ok(got instanceof CacheGet.Error, got.toString());
+      assert.equal(got.errorCode(), MomentoErrorCode.PERMISSION_ERROR);
+      assert.ok(Date.now() - start < 1000, `the refusal waited ${Date.now() - start} ms for an injected delay`);
+      assert.equal(sandbox.faults.errorsInjected, before);
     });
 
     it('per-run rules: errors for N calls on chosen operations only', async () => {

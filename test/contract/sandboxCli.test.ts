@@ -7,6 +7,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { CloudFrontClient, GetDistributionCommand } from '@aws-sdk/client-cloudfront';
+import { DescribeChannelCommand, MediaLiveClient } from '@aws-sdk/client-medialive';
+import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { defaultPasswordParam } from '../../src/config/destinationUrl';
 
 const START_TIMEOUT_MS = 45_000;
 const STOP_TIMEOUT_MS = 10_000;
@@ -30,14 +34,15 @@ interface SandboxLine {
   medialive: { endpoint: string; region: string };
   cloudfront: { endpoint: string; edge: string };
   ssm: { endpoint: string };
+  aws: { accessKeyId: string; secretAccessKey: string };
   liveOriginJson: string;
   stream: { channelId: string; distributionId: string; domainName: string; playbackUrl: string; playerUrl: string };
 }
 
 interface Exit { code: number | null; signal: NodeJS.Signals | null }
 
-function startCli(args: string[], stdin: 'ignore' | 'pipe' = 'ignore') {
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: [stdin, 'pipe', 'pipe'] });
+function startCli(args: string[], stdin: 'ignore' | 'pipe' = 'ignore', env: NodeJS.ProcessEnv = {}) {
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: [stdin, 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
@@ -151,6 +156,30 @@ describe('live-origin sandbox (CLI)', function () {
     assert.equal(cli.stdout(), '');
   });
 
+  describe('without ffmpeg on PATH', function () {
+    let emptyPath: string;
+    before(async () => { emptyPath = await mkdtemp(path.join(os.tmpdir(), 'live-origin-no-ffmpeg-')); });
+    after(async () => { await rm(emptyPath, { recursive: true, force: true }); });
+
+    it('prints one line naming the fix, no stack trace, and exits 2', async function () {
+      this.timeout(15_000);
+      const cli = startCli(['sandbox', '--json'], 'ignore', { PATH: emptyPath });
+      const exit = await within(cli.exited, 10_000, 'the failure');
+      assert.deepEqual(exit, { code: 2, signal: null });
+      assert.equal(cli.stdout(), '');
+      const lines = cli.stderr().trimEnd().split('\n');
+      assert.equal(lines.length, 1, `one line, got:\n${cli.stderr()}`);
+      assert.match(lines[0], /^live-origin: .*ffmpeg.*apt-get install ffmpeg/);
+    });
+
+    it('adds the stack trace with --debug', async function () {
+      this.timeout(15_000);
+      const cli = startCli(['sandbox', '--json', '--debug'], 'ignore', { PATH: emptyPath });
+      assert.deepEqual(await within(cli.exited, 10_000, 'the failure'), { code: 2, signal: null });
+      assert.match(cli.stderr(), /apt-get install ffmpeg[^\n]*\n[^\n]*Error[^\n]*\n\s+at /);
+    });
+  });
+
   describe('--json with the demo stream', function () {
     let dir: string;
     let cli: Cli;
@@ -176,7 +205,10 @@ describe('live-origin sandbox (CLI)', function () {
     });
 
     it('prints one JSON line with loopback endpoints, distinct keys and the stream', function () {
-      assert.deepEqual(Object.keys(info).sort(), ['cloudfront', 'liveOriginJson', 'medialive', 'momento', 'ssm', 'stream']);
+      assert.deepEqual(Object.keys(info).sort(), ['aws', 'cloudfront', 'liveOriginJson', 'medialive', 'momento', 'ssm', 'stream']);
+      assert.deepEqual(Object.keys(info.aws).sort(), ['accessKeyId', 'secretAccessKey']);
+      assert.match(info.aws.accessKeyId, /^AKIA[A-Z0-9]{16}$/);
+      assert.equal(info.aws.secretAccessKey.length, 40);
       assert.deepEqual(Object.keys(info.momento).sort(), ['apiKey', 'encoderKey', 'grpcEndpoint', 'httpEndpoint', 'namespace', 'playerKey']);
       assert.deepEqual(Object.keys(info.medialive).sort(), ['endpoint', 'region']);
       assert.deepEqual(Object.keys(info.cloudfront).sort(), ['edge', 'endpoint']);
@@ -243,6 +275,35 @@ describe('live-origin sandbox (CLI)', function () {
       assert.equal(refused.status, 403, refused.body.toString());
       const taken = await request(url, { method: 'PUT', headers: { authorization: encoderKey }, body: 'encoder' });
       assert.equal(taken.status, 204, taken.body.toString());
+    });
+
+    it('answers MediaLive, CloudFront and SSM signed with the printed keys, and refuses them unsigned', async function () {
+      this.timeout(15_000);
+      const credentials = info.aws;
+      const medialive = new MediaLiveClient({ region: info.medialive.region, endpoint: info.medialive.endpoint, credentials, maxAttempts: 1 });
+      const cloudfront = new CloudFrontClient({ region: 'us-east-1', endpoint: info.cloudfront.endpoint, credentials, maxAttempts: 1 });
+      const ssm = new SSMClient({ region: info.medialive.region, endpoint: info.ssm.endpoint, credentials, maxAttempts: 1 });
+      try {
+        assert.equal((await medialive.send(new DescribeChannelCommand({ ChannelId: info.stream.channelId }))).State, 'RUNNING');
+        assert.equal((await cloudfront.send(new GetDistributionCommand({ Id: info.stream.distributionId }))).Distribution?.Id, info.stream.distributionId);
+        const param = defaultPasswordParam(info.momento.namespace);
+        assert.equal((await ssm.send(new GetParameterCommand({ Name: param, WithDecryption: true }))).Parameter?.Value, info.momento.encoderKey);
+
+        const unsigned = await request(info.ssm.endpoint, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AmazonSSM.GetParameter' },
+          body: JSON.stringify({ Name: param, WithDecryption: true }),
+        });
+        assert.equal(unsigned.status, 400);
+        assert.ok(!unsigned.body.toString().includes(info.momento.encoderKey), 'an unsigned GetParameter returned the encoder key');
+        for (const endpoint of [`${info.medialive.endpoint}/prod/channels`, `${info.cloudfront.endpoint}/2020-05-31/distribution`]) {
+          assert.equal((await request(endpoint)).status, 403, endpoint);
+        }
+      } finally {
+        medialive.destroy();
+        cloudfront.destroy();
+        ssm.destroy();
+      }
     });
 
     it('serves the master and the player page, and caches segments at the edge (Miss, then Hit)', async function () {

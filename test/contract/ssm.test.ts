@@ -15,7 +15,7 @@ describe('sandbox SSM through @aws-sdk/client-ssm', () => {
 
   before(async () => {
     ssm = await startSsmSandbox({ region: 'us-west-2' });
-    client = new SSMClient({ region: 'us-west-2', endpoint: ssm.endpoint, credentials: { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' } });
+    client = new SSMClient({ region: 'us-west-2', endpoint: ssm.endpoint, credentials: ssm.credentials });
   });
 
   after(async () => {

@@ -4,8 +4,12 @@ import * as vscode from 'vscode';
 import { SandboxProcess, type RunningInfo } from './sandboxProcess';
 
 const RUNNING_CONTEXT = 'momentoLive.sandboxRunning';
-/** Set by `npm start`, which starts the sandbox before the editor: the extension attaches to it. */
-const EXTERNAL_SANDBOX_ENV = 'LIVE_ORIGIN_SANDBOX';
+/**
+ * Set by `npm start`, which starts the sandbox before the editor: the path of a file only this user
+ * can read, holding the sandbox's JSON line (keys included), removed when the demo stops. The keys
+ * themselves never travel in the environment every terminal and task inherits.
+ */
+const EXTERNAL_SANDBOX_ENV = 'LIVE_ORIGIN_SANDBOX_FILE';
 
 export function targetSetting(): 'aws' | 'sandbox' {
   return vscode.workspace.getConfiguration('momentoLive').get<'aws' | 'sandbox'>('target', 'aws');
@@ -22,16 +26,19 @@ export class SandboxController implements vscode.Disposable {
     context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('momentoLive.target')) this.render();
     }));
-    const fromEnv = process.env[EXTERNAL_SANDBOX_ENV];
-    if (fromEnv) {
-      try {
-        this.external = JSON.parse(fromEnv) as RunningInfo;
-        void this.adopt(this.external);
-      } catch {
-        this.log.error(vscode.l10n.t('{0} is not the JSON line of live-origin sandbox --json; ignored.', EXTERNAL_SANDBOX_ENV));
-      }
-    }
+    const handoff = process.env[EXTERNAL_SANDBOX_ENV];
+    if (handoff) void this.attach(handoff);
     this.render();
+  }
+
+  private async attach(file: string): Promise<void> {
+    try {
+      this.external = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(file)))) as RunningInfo;
+    } catch {
+      this.log.error(vscode.l10n.t('{0} does not name a readable file holding the JSON line of live-origin sandbox --json; ignored.', EXTERNAL_SANDBOX_ENV));
+      return;
+    }
+    await this.adopt(this.external);
   }
 
   private get statusItem(): vscode.StatusBarItem {

@@ -1,5 +1,6 @@
 // Control-plane errors as CloudFront reports them: an error code the SDK maps to its exception
 // class, the HTTP status from the service model, and a message.
+import type { Refusal, RefusalKind } from '../aws/requestAuth';
 
 export class ApiError extends Error {
   constructor(readonly code: string, readonly status: number, message: string) {
@@ -31,7 +32,20 @@ export class ApiError extends Error {
     return new ApiError('NoSuchOrigin', 404, `One or more of your cache behavior target origins or origin groups do not exist: "${originId}".`);
   }
 
+  /** CloudFront's front door speaks IAM's codes; a foreign Host gets CloudFront's own AccessDenied. */
+  static refused(refusal: Refusal): ApiError {
+    return new ApiError(REFUSAL_CODES[refusal.kind], 403, refusal.message);
+  }
+
   static inconsistentQuantities(where: string): ApiError {
     return new ApiError('InconsistentQuantities', 400, `The value of Quantity and the size of Items don't match in ${where}.`);
   }
 }
+
+const REFUSAL_CODES: Record<RefusalKind, string> = {
+  'foreign-host': 'AccessDenied',
+  'missing-token': 'MissingAuthenticationToken',
+  'incomplete-signature': 'IncompleteSignature',
+  'unknown-key': 'InvalidClientTokenId',
+  'bad-signature': 'SignatureDoesNotMatch',
+};

@@ -6,7 +6,8 @@ import type { DistributionStore, StoredDistribution } from './store';
 import { validateDistributionConfig } from './validateConfig';
 import { escapeXml, parseXml, toXmlDocument, type XmlValue } from './xmlCodec';
 import { XML_NAMESPACE } from './shapes';
-import { readBody } from '../http/readBody';
+import { admit } from '../aws/admit';
+import type { AwsCredentials } from '../aws/credentials';
 
 const PREFIX = '/2020-05-31/distribution';
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -65,8 +66,8 @@ function summaryXml(distribution: StoredDistribution): XmlObject {
   };
 }
 
-async function configFromBody(req: http.IncomingMessage) {
-  const body = (await readBody(req, MAX_BODY_BYTES, () => ApiError.invalidArgument(`The request body is larger than ${MAX_BODY_BYTES} bytes.`))).toString('utf8');
+function configFromBody(raw: Buffer) {
+  const body = raw.toString('utf8');
   if (body.trim() === '') throw new ApiError('MissingBody', 400, 'This operation requires a body. Ensure that the body is present and the Content-Type header is set.');
   const { root, value } = parseXml(body);
   return validateDistributionConfig(root, value);
@@ -78,11 +79,22 @@ function ifMatchOf(req: http.IncomingMessage): string | undefined {
 }
 
 export class ControlPlane {
-  constructor(private readonly store: DistributionStore, private readonly endpoint: () => string) {}
+  constructor(
+    private readonly store: DistributionStore,
+    private readonly endpoint: () => string,
+    private readonly credentials: AwsCredentials,
+  ) {}
 
   readonly handle = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const requestId = newRequestId();
-    this.route(req)
+    admit(req, {
+      credentials: this.credentials,
+      service: 'cloudfront',
+      maxBodyBytes: MAX_BODY_BYTES,
+      tooLarge: () => ApiError.invalidArgument(`The request body is larger than ${MAX_BODY_BYTES} bytes.`),
+      refuse: ApiError.refused,
+    })
+      .then((body) => this.route(req, body))
       .then((reply) => this.send(res, requestId, reply))
       .catch((error: unknown) => {
         const apiError = error instanceof ApiError ? error : new ApiError('InternalError', 500, `Sandbox failure: ${String(error)}`);
@@ -110,12 +122,12 @@ export class ControlPlane {
     res.end(body);
   }
 
-  private async route(req: http.IncomingMessage): Promise<Reply> {
+  private route(req: http.IncomingMessage, body: Buffer): Reply {
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const method = req.method ?? 'GET';
     const path = url.pathname;
     if (path === PREFIX) {
-      if (method === 'POST' && url.search === '') return this.create(req);
+      if (method === 'POST' && url.search === '') return this.create(body);
       if (method === 'GET') return this.list(url.searchParams);
     }
     const match = /^\/2020-05-31\/distribution\/([^/]+)(\/config)?$/.exec(path);
@@ -127,13 +139,13 @@ export class ControlPlane {
         return { status: 204 };
       }
       if (match[2] && method === 'GET') return this.getConfig(id);
-      if (match[2] && method === 'PUT') return this.update(req, id);
+      if (match[2] && method === 'PUT') return this.update(req, id, body);
     }
     throw new ApiError('UnsupportedOperation', 400, `The CloudFront sandbox does not implement ${method} ${path}${url.search}.`);
   }
 
-  private async create(req: http.IncomingMessage): Promise<Reply> {
-    const distribution = this.store.create(await configFromBody(req));
+  private create(body: Buffer): Reply {
+    const distribution = this.store.create(configFromBody(body));
     return {
       status: 201,
       headers: { etag: distribution.etag, location: `${this.endpoint()}${PREFIX}/${distribution.id}` },
@@ -152,13 +164,13 @@ export class ControlPlane {
     return { status: 200, headers: { etag: distribution.etag }, root: 'DistributionConfig', body: asXml(distribution.config) };
   }
 
-  private async update(req: http.IncomingMessage, id: string): Promise<Reply> {
+  private update(req: http.IncomingMessage, id: string, body: Buffer): Reply {
     // Existence and If-Match come before the body, as CloudFront reports them first.
     const current = this.store.get(id);
     const ifMatch = ifMatchOf(req);
     if (ifMatch === undefined || ifMatch === '') throw ApiError.missingIfMatch();
     if (ifMatch !== current.etag) throw ApiError.preconditionFailed();
-    const distribution = this.store.update(id, ifMatch, await configFromBody(req));
+    const distribution = this.store.update(id, ifMatch, configFromBody(body));
     return { status: 200, headers: { etag: distribution.etag }, root: 'Distribution', body: distributionXml(distribution) };
   }
 

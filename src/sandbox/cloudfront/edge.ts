@@ -11,6 +11,7 @@ import { fetchFromOrigin, OriginFailure, type OriginAgents, type OriginResponse 
 import { planOriginRequest, type PlannedOriginRequest, type ViewerRequest } from './originRequest';
 import type { DistributionStore } from './store';
 import { cacheTtlSeconds, errorTtlSeconds } from './ttl';
+import { normalizeViewerPath } from './viewerPath';
 import { readBody } from '../http/readBody';
 
 export interface EdgeOptions {
@@ -41,6 +42,8 @@ interface Outcome {
 
 // Error responses CloudFront caches (for ErrorCachingMinTTL, 10 s by default).
 const CACHED_ERROR_STATUSES = new Set([400, 403, 404, 405, 414, 416, 500, 501, 502, 503, 504]);
+// CloudFront's limit on the request URL (path and query string); longer ones get a 414.
+const MAX_URL_BYTES = 8192;
 const DROPPED_RESPONSE_HEADERS = new Set([
   'connection', 'keep-alive', 'proxy-authenticate', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade',
   'content-length', 'via', 'x-cache', 'x-amz-cf-id', 'x-amz-cf-pop', 'age',
@@ -76,6 +79,10 @@ export class Edge {
   };
 
   private async serve(req: http.IncomingMessage, res: http.ServerResponse, cfId: string): Promise<void> {
+    const url = req.url ?? '/';
+    if (Buffer.byteLength(url) > MAX_URL_BYTES) {
+      return this.sendError(res, 414, `The request URL is longer than CloudFront's limit of ${MAX_URL_BYTES} bytes.`, cfId);
+    }
     const hostname = hostnameOf(req.headers.host);
     const distribution = hostname.endsWith('.localhost')
       ? this.options.store.findByDomainLabel(hostname.slice(0, -'.localhost'.length))
@@ -91,10 +98,10 @@ export class Edge {
       return this.sendError(res, 403, `Distribution ${distribution.id} is disabled.`, cfId);
     }
 
-    const url = req.url ?? '/';
     const queryAt = url.indexOf('?');
-    const path = queryAt >= 0 ? url.slice(0, queryAt) : url;
-    if (!path.startsWith('/')) return this.sendError(res, 400, 'The request target must be an absolute path.', cfId);
+    const rawPath = queryAt >= 0 ? url.slice(0, queryAt) : url;
+    if (!rawPath.startsWith('/')) return this.sendError(res, 400, 'The request target must be an absolute path.', cfId);
+    const path = normalizeViewerPath(rawPath);
     const method = (req.method ?? 'GET').toUpperCase();
     const policy = edgePolicyFor(config, path);
     if (!policy.allowedMethods.includes(method)) {
@@ -184,13 +191,15 @@ export class Edge {
       const failure = error instanceof OriginFailure ? error : new OriginFailure('reset', String(error));
       const where = `${plan.target.protocol}//${plan.target.hostname}:${plan.target.port}`;
       const timeout = failure.kind === 'connect-timeout' || failure.kind === 'read-timeout';
-      const message = failure.kind === 'connect' || failure.kind === 'connect-timeout'
-        ? `CloudFront wasn't able to connect to the origin ${where} (${failure.message}).`
-        : failure.kind === 'read-timeout'
-          ? `The origin ${where} did not respond in time (${failure.message}); see the origin's OriginReadTimeout.`
-          : failure.kind === 'too-large'
-            ? `The origin ${where} sent a response the sandbox will not hold (${failure.message}).`
-            : `The origin ${where} closed the connection (${failure.message}).`;
+      const message = failure.kind === 'not-loopback'
+        ? `The sandbox edge did not connect to the origin ${where}. ${failure.message}`
+        : failure.kind === 'connect' || failure.kind === 'connect-timeout'
+          ? `CloudFront wasn't able to connect to the origin ${where} (${failure.message}).`
+          : failure.kind === 'read-timeout'
+            ? `The origin ${where} did not respond in time (${failure.message}); see the origin's OriginReadTimeout.`
+            : failure.kind === 'too-large'
+              ? `The origin ${where} sent a response the sandbox will not hold (${failure.message}).`
+              : `The origin ${where} closed the connection (${failure.message}).`;
       return { status: timeout ? 504 : 502, headers: {}, body: Buffer.alloc(0), xCache: 'Error', failure: { status: timeout ? 504 : 502, message } };
     }
     return {

@@ -4,6 +4,7 @@ const TITLES: Record<number, string> = {
   400: 'Bad request.',
   403: 'Request blocked.',
   413: 'Request too large.',
+  414: 'Request URI too long.',
   502: 'Bad gateway.',
   504: 'Gateway timeout.',
 };

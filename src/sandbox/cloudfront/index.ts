@@ -2,6 +2,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { type AwsCredentials, generateAwsCredentials } from '../aws/credentials';
 import { ControlPlane } from './controlPlane';
 import { Edge } from './edge';
 import { EdgeCache } from './edgeCache';
@@ -10,6 +11,8 @@ import { DistributionStore } from './store';
 export interface CloudFrontSandbox {
   /** Control plane, for `new CloudFrontClient({ endpoint })`: "http://127.0.0.1:PORT". */
   endpoint: string;
+  /** The only credentials whose SigV4 signatures the control plane accepts. */
+  credentials: AwsCredentials;
   /** The edge: "http://127.0.0.1:PORT"; send `Host: <label>.cloudfront.net` or use edgeUrlFor. */
   edge: string;
   /** "d123....cloudfront.net" (or its label) -> "http://d123....localhost:PORT". */
@@ -28,6 +31,8 @@ export interface CloudFrontSandboxOptions {
   maxObjectBytes?: number;
   /** How long origin errors stay cached when the distribution does not say (CloudFront's default: 10 s). */
   errorCachingTtlSeconds?: number;
+  /** Control-plane credentials; default: a pair generated for this sandbox. */
+  awsCredentials?: AwsCredentials;
 }
 
 function listen(server: http.Server, port: number): Promise<number> {
@@ -59,7 +64,8 @@ export async function startCloudFrontSandbox(opts: CloudFrontSandboxOptions = {}
     https: new https.Agent({ keepAlive: true, maxSockets: 64 }),
   };
   let endpoint = '';
-  const control = new ControlPlane(store, () => endpoint);
+  const credentials = opts.awsCredentials ?? generateAwsCredentials();
+  const control = new ControlPlane(store, () => endpoint, credentials);
   const edge = new Edge({
     store,
     cache,
@@ -78,6 +84,8 @@ export async function startCloudFrontSandbox(opts: CloudFrontSandboxOptions = {}
     let closed: Promise<void> | undefined;
     return {
       endpoint,
+      // A copy: the AWS SDK writes `$source` into the credentials object it is given.
+      credentials: { ...credentials },
       edge: `http://127.0.0.1:${edgePort}`,
       edgeUrlFor(domainName: string): string {
         const label = domainName.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').split(/[./:]/)[0];

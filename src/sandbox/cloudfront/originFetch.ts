@@ -1,6 +1,8 @@
 // One origin request with CloudFront's connection attempts, connection timeout and read timeout.
 import http from 'node:http';
 import https from 'node:https';
+import net from 'node:net';
+import { loopbackAddressOf, notLoopbackMessage } from './loopbackOrigin';
 
 export interface OriginTarget {
   protocol: 'http:' | 'https:';
@@ -25,7 +27,7 @@ export interface OriginResponse {
   body: Buffer;
 }
 
-export type OriginFailureKind = 'connect' | 'connect-timeout' | 'read-timeout' | 'reset' | 'too-large';
+export type OriginFailureKind = 'not-loopback' | 'connect' | 'connect-timeout' | 'read-timeout' | 'reset' | 'too-large';
 
 export class OriginFailure extends Error {
   constructor(readonly kind: OriginFailureKind, message: string, readonly onReusedSocket = false) {
@@ -40,12 +42,24 @@ export interface OriginAgents {
 
 const CONNECT_ERRORS = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EADDRNOTAVAIL']);
 
-function attempt(agents: OriginAgents, target: OriginTarget, request: OriginRequest, maxBodyBytes: number): Promise<OriginResponse> {
+/** Resolves a name to the address already judged loopback: no hosts file or DNS gets a say. */
+function fixedLookup(address: string): net.LookupFunction {
+  const family = net.isIPv6(address) ? 6 : 4;
+  return (_hostname, options, callback) => {
+    if (options.all) callback(null, [{ address, family }]);
+    else callback(null, address, family);
+  };
+}
+
+function attempt(
+  agents: OriginAgents, target: OriginTarget, address: string, request: OriginRequest, maxBodyBytes: number,
+): Promise<OriginResponse> {
   return new Promise((resolve, reject) => {
     const transport = target.protocol === 'https:' ? https : http;
     const req = transport.request({
       protocol: target.protocol,
       hostname: target.hostname,
+      lookup: fixedLookup(address),
       port: target.port,
       method: request.method,
       path: request.path,
@@ -91,12 +105,14 @@ function attempt(agents: OriginAgents, target: OriginTarget, request: OriginRequ
 }
 
 export async function fetchFromOrigin(agents: OriginAgents, target: OriginTarget, request: OriginRequest, maxBodyBytes: number): Promise<OriginResponse> {
+  const address = loopbackAddressOf(target.hostname);
+  if (address === undefined) throw new OriginFailure('not-loopback', notLoopbackMessage(target.hostname));
   let failedConnections = 0;
   let staleSocketRetried = false;
   // At most ConnectionAttempts connection failures plus one retry for a stale kept-alive socket.
   for (let round = 0; round <= target.connectionAttempts; round++) {
     try {
-      return await attempt(agents, target, request, maxBodyBytes);
+      return await attempt(agents, target, address, request, maxBodyBytes);
     } catch (error) {
       const failure = error instanceof OriginFailure ? error : new OriginFailure('reset', String(error));
       if (failure.kind === 'reset' && failure.onReusedSocket && !staleSocketRetried) {

@@ -2,6 +2,7 @@
 // and fills in the defaults CloudFront echoes back from GetDistributionConfig.
 import type { DistributionConfig } from '@aws-sdk/client-cloudfront';
 import { ApiError } from './apiErrors';
+import { loopbackAddressOf, notLoopbackMessage } from './loopbackOrigin';
 import { MANAGED_CACHE_POLICIES, MANAGED_ORIGIN_REQUEST_POLICIES } from './managedPolicies';
 import type { XmlValue } from './xmlCodec';
 
@@ -11,6 +12,10 @@ const VIEWER_PROTOCOL_POLICIES = ['allow-all', 'https-only', 'redirect-to-https'
 const ORIGIN_PROTOCOL_POLICIES = ['http-only', 'match-viewer', 'https-only'];
 const METHOD_SETS = ['GET,HEAD', 'GET,HEAD,OPTIONS', 'DELETE,GET,HEAD,OPTIONS,PATCH,POST,PUT'];
 const CACHED_METHOD_SETS = ['GET,HEAD', 'GET,HEAD,OPTIONS'];
+// CloudFront's default quotas.
+const MAX_ORIGINS = 25;
+const MAX_CUSTOM_HEADERS_PER_ORIGIN = 10;
+const MAX_CACHE_BEHAVIORS = 25;
 // Headers CloudFront refuses as origin custom headers (Authorization is allowed, and overwrites the viewer's).
 const FORBIDDEN_CUSTOM_HEADERS = new Set([
   'cache-control', 'connection', 'content-length', 'cookie', 'host', 'if-match', 'if-modified-since', 'if-none-match',
@@ -96,6 +101,7 @@ function checkOrigins(config: Obj): Set<string> {
   const origins = obj(config, 'Origins', 'distributionConfig', true)!;
   const items = quantityItems(origins, 'distributionConfig.origins');
   if (items.length === 0) throw ApiError.invalidArgument('The distribution must have at least one origin.');
+  if (items.length > MAX_ORIGINS) throw new ApiError('TooManyOrigins', 400, `You cannot create more origins for the distribution: at most ${MAX_ORIGINS}.`);
   const ids = new Set<string>();
   items.forEach((item, index) => {
     const path = `distributionConfig.origins.items.${index + 1}`;
@@ -105,14 +111,21 @@ function checkOrigins(config: Obj): Set<string> {
     if (ids.has(id)) throw ApiError.invalidArgument(`The parameter origin Id "${id}" is used by more than one origin.`);
     ids.add(id);
     const domain = str(item, 'DomainName', path, true)!;
-    if (!/^[A-Za-z0-9.-]{1,253}$/.test(domain)) throw new ApiError('InvalidOrigin', 400, `The origin domain name "${domain}" is not valid.`);
+    if (loopbackAddressOf(domain) === undefined) {
+      if (!/^[A-Za-z0-9.-]{1,253}$/.test(domain)) throw new ApiError('InvalidOrigin', 400, `The origin domain name "${domain}" is not valid.`);
+      throw ApiError.invalidArgument(notLoopbackMessage(domain));
+    }
     item.OriginPath ??= '';
     checkOriginPath(str(item, 'OriginPath', path, false)!, id);
 
     const headers = obj(item, 'CustomHeaders', path, false) ?? { Quantity: 0 };
     item.CustomHeaders = headers;
     const seen = new Set<string>();
-    quantityItems(headers, `${path}.customHeaders`).forEach((header, h) => {
+    const headerItems = quantityItems(headers, `${path}.customHeaders`);
+    if (headerItems.length > MAX_CUSTOM_HEADERS_PER_ORIGIN) {
+      throw new ApiError('TooManyOriginCustomHeaders', 400, `Origin "${id}" has more than ${MAX_CUSTOM_HEADERS_PER_ORIGIN} custom headers.`);
+    }
+    headerItems.forEach((header, h) => {
       const headerPath = `${path}.customHeaders.items.${h + 1}`;
       if (!isObj(header)) throw ApiError.malformed(`${headerPath} must be a structure.`);
       const name = str(header, 'HeaderName', headerPath, true)!;
@@ -255,7 +268,11 @@ export function validateDistributionConfig(root: string, value: XmlValue): Distr
   const behaviors = obj(config, 'CacheBehaviors', 'distributionConfig', false) ?? { Quantity: 0 };
   config.CacheBehaviors = behaviors;
   const patterns = new Set<string>();
-  quantityItems(behaviors, 'distributionConfig.cacheBehaviors').forEach((behavior, index) => {
+  const behaviorItems = quantityItems(behaviors, 'distributionConfig.cacheBehaviors');
+  if (behaviorItems.length > MAX_CACHE_BEHAVIORS) {
+    throw new ApiError('TooManyCacheBehaviors', 400, `You cannot create more cache behaviors for the distribution: at most ${MAX_CACHE_BEHAVIORS}.`);
+  }
+  behaviorItems.forEach((behavior, index) => {
     const path = `distributionConfig.cacheBehaviors.items.${index + 1}`;
     if (!isObj(behavior)) throw ApiError.malformed(`${path} must be a structure.`);
     const pattern = str(behavior, 'PathPattern', path, true)!;

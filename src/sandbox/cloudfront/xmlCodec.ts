@@ -16,6 +16,19 @@ const parser = new XMLParser({
 });
 
 const MAX_DEPTH = 32;
+// The largest configs CloudFront's quotas allow have a few thousand elements; reading is linear,
+// but a 1 MiB body of tiny elements would still hold the event loop for a third of a second.
+const MAX_ELEMENTS = 10_000;
+
+/** Counts start tags without parsing (in well-formed XML, `<` outside comments and CDATA begins markup). */
+function tooManyElements(body: string): boolean {
+  let count = 0;
+  for (let at = body.indexOf('<'); at >= 0; at = body.indexOf('<', at + 1)) {
+    const next = body[at + 1];
+    if (next !== '/' && next !== '!' && next !== '?' && ++count > MAX_ELEMENTS) return true;
+  }
+  return false;
+}
 
 function tagOf(node: OrderedNode): string | undefined {
   return Object.keys(node).find((key) => key !== ':@' && key !== '#text');
@@ -59,9 +72,16 @@ function convert(name: string, children: OrderedNode[], isList: boolean, depth: 
 /** Parses a request body; returns the root element's name and its value. */
 export function parseXml(body: string): { root: string; value: XmlValue } {
   if (/<!DOCTYPE|<!ENTITY/i.test(body)) throw ApiError.malformed('Document type declarations are not accepted.');
+  if (tooManyElements(body)) throw ApiError.malformed(`The XML document has more than ${MAX_ELEMENTS} elements.`);
   const valid = XMLValidator.validate(body);
   if (valid !== true) throw ApiError.malformed(`The XML you provided was not well-formed: ${valid.err.msg} (line ${valid.err.line}).`);
-  const nodes = parser.parse(body) as OrderedNode[];
+  let nodes: OrderedNode[];
+  try {
+    nodes = parser.parse(body) as OrderedNode[];
+  } catch (error) {
+    // Well-formed but past one of the parser's own limits (it refuses nesting beyond 100 levels).
+    throw ApiError.malformed(`The XML document could not be read: ${error instanceof Error ? error.message : String(error)}.`);
+  }
   const roots = nodes.filter((node) => tagOf(node) !== undefined && tagOf(node) !== '?xml');
   if (roots.length !== 1) throw ApiError.malformed('The XML document must have exactly one root element.');
   const root = tagOf(roots[0])!;

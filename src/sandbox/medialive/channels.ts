@@ -2,6 +2,7 @@
 // CREATING -> IDLE -> STARTING -> RUNNING -> STOPPING -> IDLE (UPDATING, DELETING -> DELETED), and
 // one ffmpeg per started channel. An encoder that exits on its own leaves the channel IDLE with a
 // SET alert (ListAlerts) carrying ffmpeg's last words: no channel claims RUNNING without ffmpeg.
+// ffmpeg writes through the loopback relay, which holds the encoder key; quotas bound what is kept.
 import type {
   Channel,
   ChannelAlert,
@@ -11,17 +12,21 @@ import type {
 } from '@aws-sdk/client-medialive';
 import { randomUUID } from 'node:crypto';
 import type { SsmSandbox } from '../ssm';
-import { resolveCredentials } from './credentials';
-import { EncodePlanError, planHlsEncode } from './encodePlan';
+import { basicAuthorization, resolveCredentials } from './credentials';
+import { EncodePlan, EncodePlanError, planHlsEncode } from './encodePlan';
 import { argsForPlan } from './ffmpegArgs';
 import { FfmpegExit, FfmpegProcess } from './ffmpegProcess';
 import { findExecutable, MISSING_FFMPEG_MESSAGE } from './findExecutable';
-import { badRequest, conflict, notFound, unprocessable } from './errors';
+import { badRequest, conflict, notFound, tooManyRequests, unprocessable } from './errors';
 import { InputRegistry } from './inputs';
+import type { Limits } from './limits';
+import { farHlsDestinations, LOOPBACK_HOSTS } from './loopbackDestination';
 import { page } from './paging';
 import { channel as present, channelSummary } from './present';
+import type { PutRelay, RelayRoute } from './putRelay';
 import { arn, ChannelRecord, IdSource } from './records';
 import { redactSecrets } from './redact';
+import { Tombstones } from './tombstones';
 import { ChannelSettings, validateChannel } from './validation';
 
 export interface Timings {
@@ -40,6 +45,8 @@ export interface ChannelPlaneOptions {
   ffmpegPath: string;
   ssm?: SsmSandbox;
   timings: Timings;
+  limits: Limits;
+  relay: PutRelay;
 }
 
 export interface SandboxChannelStatus {
@@ -59,12 +66,14 @@ export class ChannelPlane {
   private readonly byRequest = new Map<string, string>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly ids = new IdSource();
+  private readonly deleted: Tombstones;
   private alertSequence = 0;
   private closed = false;
   readonly inputs: InputRegistry;
 
   constructor(private readonly options: ChannelPlaneOptions) {
-    this.inputs = new InputRegistry(options.region, this.ids, (inputId) =>
+    this.deleted = new Tombstones(options.limits);
+    this.inputs = new InputRegistry(options.region, this.ids, options.limits, (inputId) =>
       [...this.channels.values()].filter((record) => LIVE(record) && record.inputAttachments.some((item) => item.InputId === inputId)).map((record) => record.id));
   }
 
@@ -84,6 +93,7 @@ export class ChannelPlane {
   }
 
   private record(id: string): ChannelRecord {
+    this.deleted.prune();
     const record = this.channels.get(id);
     if (!record) throw notFound(`Channel ${id} not found`);
     return record;
@@ -104,12 +114,19 @@ export class ChannelPlane {
       throw error;
     }
     if (errors.length > 0) throw unprocessable(`Failed ${operation} Channel validation`, errors);
+    const far = farHlsDestinations(settings);
+    if (far.length > 0) {
+      throw badRequest(`The sandbox publishes only to this machine (${LOOPBACK_HOSTS}); the HLS destination "${far[0]}" is elsewhere`);
+    }
   }
 
   create(request: CreateChannelRequest): Channel {
     const existing = request.RequestId ? this.byRequest.get(request.RequestId) : undefined;
     if (existing) return present(this.record(existing));
     this.validate(request, 'Create');
+    if ([...this.channels.values()].filter(LIVE).length >= this.options.limits.channels) {
+      throw tooManyRequests(`Limit exceeded: this account and Region may have ${this.options.limits.channels} channels; delete one first`);
+    }
     const id = this.ids.take();
     const record: ChannelRecord = {
       id,
@@ -138,6 +155,7 @@ export class ChannelPlane {
   }
 
   list(maxResults: string | null, nextToken: string | null): { Channels: ChannelSummary[]; NextToken?: string } {
+    this.deleted.prune();
     const live = [...this.channels.values()].filter(LIVE).sort((a, b) => (a.id < b.id ? -1 : 1));
     const result = page(live, (record) => record.id, 'channel', maxResults, nextToken);
     return { Channels: result.items.map(channelSummary), NextToken: result.nextToken };
@@ -170,7 +188,11 @@ export class ChannelPlane {
     if (record.state !== 'IDLE') throw conflict(`Channel ${id} is ${record.state}: stop it and wait for IDLE before deleting`);
     record.state = 'DELETING';
     if (record.requestId) this.byRequest.delete(record.requestId);
-    this.settle(record, 'DELETING', 'DELETED');
+    this.later(this.options.timings.transitionMs, () => {
+      if (record.state !== 'DELETING') return;
+      record.state = 'DELETED';
+      this.deleted.add(id, () => this.channels.delete(id));
+    });
     return present(record);
   }
 
@@ -178,28 +200,55 @@ export class ChannelPlane {
     if (this.closed) throw conflict('The sandbox is shutting down');
     const record = this.live(id);
     if (record.state !== 'IDLE') throw conflict(`Channel ${id} is ${record.state}: it can be started only when IDLE`);
-    let args: string[];
-    try {
-      const plan = planHlsEncode({ Destinations: record.destinations, EncoderSettings: record.encoderSettings });
-      args = argsForPlan(plan, resolveCredentials(plan.username, plan.passwordParam, this.options.ssm));
-    } catch (error) {
-      if (error instanceof EncodePlanError) throw badRequest(`The sandbox cannot encode channel ${id}: ${error.message}`);
-      throw error;
+    const encoding = [...this.channels.values()].filter((other) => other.process).map((other) => other.id);
+    if (encoding.length >= this.options.limits.runningEncoders) {
+      throw conflict(`The sandbox runs at most ${this.options.limits.runningEncoders} encoders at once (channels ${encoding.join(', ')}): stop one first`);
     }
+    const plan = this.plan(record);
+    const authorization = this.authorization(plan);
     const executable = findExecutable(this.options.ffmpegPath);
     if (!executable) throw badRequest(MISSING_FFMPEG_MESSAGE);
+    const { args, route } = this.encoderCommand(record, plan, authorization);
     const now = new Date();
     for (const alert of record.alerts) {
       if (alert.State === 'SET') Object.assign(alert, { State: 'CLEARED', ClearedTimestamp: now });
     }
     record.lastError = undefined;
     record.state = 'STARTING';
-    const encoder = new FfmpegProcess(executable, args, (exit) => this.encoderExited(record, encoder, exit));
+    const encoder = new FfmpegProcess(executable, args, (exit) => {
+      route.close();
+      this.encoderExited(record, encoder, exit);
+    });
     record.process = encoder;
     this.later(this.options.timings.startMs, () => {
       if (record.state === 'STARTING' && record.process === encoder && encoder.running) record.state = 'RUNNING';
     });
     return present(record);
+  }
+
+  private plan(record: ChannelRecord): EncodePlan {
+    try {
+      return planHlsEncode({ Destinations: record.destinations, EncoderSettings: record.encoderSettings });
+    } catch (error) {
+      if (error instanceof EncodePlanError) throw badRequest(`The sandbox cannot encode channel ${record.id}: ${error.message}`);
+      throw error;
+    }
+  }
+
+  private authorization(plan: EncodePlan): string | undefined {
+    const credentials = resolveCredentials(plan.username, plan.passwordParam, this.options.ssm);
+    return credentials && basicAuthorization(credentials);
+  }
+
+  private encoderCommand(record: ChannelRecord, plan: EncodePlan, authorization: string | undefined): { args: string[]; route: RelayRoute } {
+    let route: RelayRoute | undefined;
+    try {
+      route = this.options.relay.open({ directory: plan.destination.directory, query: plan.destination.query, authorization });
+      return { args: argsForPlan(plan, route.directory), route };
+    } catch (error) {
+      route?.close();
+      throw badRequest(`The sandbox cannot encode channel ${record.id}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   private encoderExited(record: ChannelRecord, encoder: FfmpegProcess, exit: FfmpegExit): void {
@@ -217,6 +266,7 @@ export class ChannelPlane {
       SetTimestamp: new Date(),
       State: 'SET',
     });
+    record.alerts.splice(0, record.alerts.length - this.options.limits.alertsKept);
   }
 
   stop(id: string): Channel {
@@ -243,6 +293,7 @@ export class ChannelPlane {
   }
 
   statuses(): SandboxChannelStatus[] {
+    this.deleted.prune();
     return [...this.channels.values()].map((record) => ({
       id: record.id,
       name: record.name,

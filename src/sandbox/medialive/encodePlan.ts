@@ -1,6 +1,8 @@
 // What a started channel encodes: its first HLS output group, one variant per output, with the
 // sizes, rates and bitrates of the video and audio descriptions the outputs name. Anything the
-// sandbox encoder cannot produce is refused here with a message that says why.
+// sandbox encoder cannot produce is refused here with a message that says why. Validation already
+// checked the types, but every number is checked again here: the plan holds only finite numbers,
+// so no stored string can ever reach ffmpeg's filter text.
 import type { AudioDescription, Channel, HlsGroupSettings, Output, OutputDestinationSettings, VideoDescription } from '@aws-sdk/client-medialive';
 import { HlsDestination, parseHlsDestination } from './hlsDestination';
 
@@ -56,12 +58,43 @@ const DEFAULT_SAMPLE_RATE = 48000;
 const DEFAULT_SOURCE = { width: 1280, height: 720, framerateNumerator: 30, framerateDenominator: 1 };
 // Bits per pixel per frame for a video description without any bitrate.
 const FALLBACK_BITS_PER_PIXEL = 0.1;
-const NAME_MODIFIER = /^[A-Za-z0-9_\-.~]+$/;
-const PROFILES: Record<string, VideoRendition['profile']> = { BASELINE: 'baseline', MAIN: 'main', HIGH: 'high' };
-const CHANNELS: Record<string, number> = { CODING_MODE_1_0: 1, CODING_MODE_1_1: 2, CODING_MODE_2_0: 2, CODING_MODE_5_1: 6 };
+export const NAME_MODIFIER = /^[A-Za-z0-9_\-.~]+$/;
+// Maps, not object literals: a key such as `constructor` must find nothing.
+const PROFILES = new Map<unknown, VideoRendition['profile']>([['BASELINE', 'baseline'], ['MAIN', 'main'], ['HIGH', 'high']]);
+const CHANNELS = new Map<unknown, number>([['CODING_MODE_1_0', 1], ['CODING_MODE_1_1', 2], ['CODING_MODE_2_0', 2], ['CODING_MODE_5_1', 6]]);
+// What the sandbox's test-pattern encoder agrees to make (two cores, real time).
+const MAX_SIZE = 4096;
+const MAX_FPS = 120;
+const SAMPLE_RATES = { min: 8000, max: 96000 };
 
 function fail(message: string): never {
   throw new EncodePlanError(message);
+}
+
+// JSON null reads as absent, as in the service.
+const absent = (value: unknown): value is undefined | null => value === undefined || value === null;
+
+function describeValue(value: unknown): string {
+  return typeof value === 'number' ? String(value) : Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+}
+
+/** `value` if it is a number within bounds, else `fallback` when absent; refuses anything else. */
+function integerOr(value: unknown, fallback: number, what: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (absent(value)) return fallback;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
+    fail(`${what} must be an integer from ${min} to ${max}, not ${describeValue(value)}`);
+  }
+  return value;
+}
+
+function optionalInteger(value: unknown, what: string, min: number): number | undefined {
+  return absent(value) ? undefined : integerOr(value, min, what, min);
+}
+
+function positiveOr(value: unknown, fallback: number, what: string): number {
+  if (absent(value)) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) fail(`${what} must be a number greater than 0, not ${describeValue(value)}`);
+  return value;
 }
 
 function destinationSettings(channel: ChannelToEncode, group: HlsGroupSettings): OutputDestinationSettings {
@@ -69,6 +102,9 @@ function destinationSettings(channel: ChannelToEncode, group: HlsGroupSettings):
   const destination = channel.Destinations?.find((candidate) => candidate.Id === refId);
   const settings = destination?.Settings?.[0];
   if (!settings?.Url) fail(`The HLS group's destination "${refId ?? ''}" has no URL`);
+  for (const field of ['Url', 'Username', 'PasswordParam'] as const) {
+    if (!absent(settings[field]) && typeof settings[field] !== 'string') fail(`${field} of destination "${refId}" must be a string`);
+  }
   return settings;
 }
 
@@ -78,16 +114,18 @@ function videoRendition(description: VideoDescription, segmentLength: number): V
     fail(`Video description "${description.Name}" is not H.264: the sandbox encoder only makes H.264 (libx264)`);
   }
   const h264 = codec?.H264Settings ?? {};
-  const specified = h264.FramerateControl !== 'INITIALIZE_FROM_SOURCE' && h264.FramerateNumerator && h264.FramerateDenominator;
-  const framerateNumerator = specified ? h264.FramerateNumerator! : DEFAULT_SOURCE.framerateNumerator;
-  const framerateDenominator = specified ? h264.FramerateDenominator! : DEFAULT_SOURCE.framerateDenominator;
+  const of = `of video description "${description.Name}"`;
+  const fromSource = h264.FramerateControl === 'INITIALIZE_FROM_SOURCE' || absent(h264.FramerateNumerator) || absent(h264.FramerateDenominator);
+  const framerateNumerator = fromSource ? DEFAULT_SOURCE.framerateNumerator : integerOr(h264.FramerateNumerator, 1, `FramerateNumerator ${of}`, 1);
+  const framerateDenominator = fromSource ? DEFAULT_SOURCE.framerateDenominator : integerOr(h264.FramerateDenominator, 1, `FramerateDenominator ${of}`, 1);
   const fps = framerateNumerator / framerateDenominator;
-  const width = description.Width ?? DEFAULT_SOURCE.width;
-  const height = description.Height ?? DEFAULT_SOURCE.height;
-  const bitrate = h264.Bitrate ?? h264.MaxBitrate ?? Math.round(width * height * fps * FALLBACK_BITS_PER_PIXEL);
-  const gopFrames = h264.GopSize === undefined
-    ? segmentLength * fps
-    : h264.GopSizeUnits === 'SECONDS' ? h264.GopSize * fps : h264.GopSize;
+  if (fps > MAX_FPS) fail(`The frame rate ${of} is ${fps} fps: the sandbox encoder makes at most ${MAX_FPS}`);
+  const width = integerOr(description.Width, DEFAULT_SOURCE.width, `Width ${of}`, 2, MAX_SIZE);
+  const height = integerOr(description.Height, DEFAULT_SOURCE.height, `Height ${of}`, 2, MAX_SIZE);
+  const maxBitrate = optionalInteger(h264.MaxBitrate, `MaxBitrate ${of}`, 1);
+  const bitrate = integerOr(h264.Bitrate, maxBitrate ?? Math.round(width * height * fps * FALLBACK_BITS_PER_PIXEL), `Bitrate ${of}`, 1);
+  const gopSize = positiveOr(h264.GopSize, segmentLength, `GopSize ${of}`);
+  const gopFrames = absent(h264.GopSize) || h264.GopSizeUnits === 'SECONDS' ? gopSize * fps : gopSize;
   const cbr = h264.RateControlMode === 'CBR';
   return {
     width,
@@ -95,10 +133,10 @@ function videoRendition(description: VideoDescription, segmentLength: number): V
     framerateNumerator,
     framerateDenominator,
     bitrate,
-    maxBitrate: cbr ? bitrate : h264.MaxBitrate,
-    bufferSize: h264.BufSize ?? (cbr ? bitrate : undefined),
+    maxBitrate: cbr ? bitrate : maxBitrate,
+    bufferSize: optionalInteger(h264.BufSize, `BufSize ${of}`, 0) ?? (cbr ? bitrate : undefined),
     gopFrames: Math.max(1, Math.round(gopFrames)),
-    profile: PROFILES[h264.Profile ?? ''],
+    profile: PROFILES.get(h264.Profile),
   };
 }
 
@@ -108,16 +146,17 @@ function audioRendition(description: AudioDescription): AudioRendition {
     fail(`Audio description "${description.Name}" is not AAC: the sandbox encoder only makes AAC`);
   }
   const aac = codec?.AacSettings ?? {};
+  const of = `of audio description "${description.Name}"`;
   return {
-    bitrate: aac.Bitrate ?? DEFAULT_AAC_BITRATE,
-    sampleRate: aac.SampleRate ?? DEFAULT_SAMPLE_RATE,
-    channels: CHANNELS[aac.CodingMode ?? ''] ?? 2,
+    bitrate: Math.round(positiveOr(aac.Bitrate, DEFAULT_AAC_BITRATE, `Bitrate ${of}`)),
+    sampleRate: integerOr(aac.SampleRate, DEFAULT_SAMPLE_RATE, `SampleRate ${of}`, SAMPLE_RATES.min, SAMPLE_RATES.max),
+    channels: CHANNELS.get(aac.CodingMode) ?? 2,
   };
 }
 
 function variant(channel: ChannelToEncode, output: Output, segmentLength: number): Variant {
   const nameModifier = output.OutputSettings?.HlsOutputSettings?.NameModifier ?? '';
-  if (!NAME_MODIFIER.test(nameModifier)) {
+  if (typeof nameModifier !== 'string' || !NAME_MODIFIER.test(nameModifier)) {
     fail(`NameModifier "${nameModifier}" of output "${output.OutputName ?? ''}": the sandbox encoder needs a non-empty modifier of letters, digits and _-.~`);
   }
   const settings = channel.EncoderSettings!;
@@ -142,7 +181,7 @@ export function planHlsEncode(channel: ChannelToEncode): EncodePlan {
   const settings = destinationSettings(channel, hls);
   const destination = parseHlsDestination(settings.Url!);
   if (!destination) fail(`Destination URL "${settings.Url}" is not an http(s) URL ending in a base file name`);
-  const segmentLength = hls.SegmentLength ?? DEFAULT_SEGMENT_LENGTH;
+  const segmentLength = integerOr(hls.SegmentLength, DEFAULT_SEGMENT_LENGTH, 'SegmentLength of the HLS group', 1);
   const variants = (group.Outputs ?? []).map((output) => variant(channel, output, segmentLength));
   if (variants.length === 0) fail('The HLS output group has no outputs');
   const videos = variants.flatMap((item) => (item.video ? [item.video] : []));
@@ -155,7 +194,7 @@ export function planHlsEncode(channel: ChannelToEncode): EncodePlan {
     username: settings.Username,
     passwordParam: settings.PasswordParam,
     segmentLength,
-    playlistSize: hls.IndexNSegments ?? DEFAULT_INDEX_N_SEGMENTS,
+    playlistSize: integerOr(hls.IndexNSegments, DEFAULT_INDEX_N_SEGMENTS, 'IndexNSegments of the HLS group', 1),
     writeMaster: hls.OutputSelection !== 'VARIANT_MANIFESTS_AND_SEGMENTS' && hls.OutputSelection !== 'SEGMENTS_ONLY',
     integerDurations: hls.ManifestDurationFormat === 'INTEGER',
     programDateTime: hls.ProgramDateTime === 'INCLUDE',

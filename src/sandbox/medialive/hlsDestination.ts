@@ -1,8 +1,9 @@
 // An HLS group destination URL taken apart the way MediaLive names its outputs: the last path
-// segment is the base name (a trailing `.m3u8` is dropped), the query string rides on every PUT.
-// The parts are rewritten so ffmpeg's hls muxer cannot misread them: it takes the directory of
-// the playlist URL from its last `/` (so `/` in the query must be escaped) and expands `%v` and
-// `%<digits>d` in names (so no escape may be followed by digits and a `d`).
+// segment is the base name (a trailing `.m3u8` is dropped), the query string rides on every PUT
+// and on every URI in the playlists (the relay adds it). The base name goes on ffmpeg's command
+// line, whose hls muxer expands `%v` and `%<digits>d` in names, so it is re-escaped until no
+// escape is followed by digits and a `d`; the directory and query get the same escaping, which
+// means the same to an HTTP server and keeps the playlists' URIs free of `/` in the query.
 
 export interface HlsDestination {
   /** `scheme://host[:port]/path/` with a trailing slash. */
@@ -69,8 +70,4 @@ export function parseHlsDestination(raw: string): HlsDestination | undefined {
     base: templateSafe(base, PATH_CHARS),
     query: templateSafe(query, QUERY_CHARS),
   };
-}
-
-export function withQuery(name: string, destination: HlsDestination): string {
-  return destination.query ? `${name}?${destination.query}` : name;
 }

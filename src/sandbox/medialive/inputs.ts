@@ -1,9 +1,11 @@
 // CreateInput / DescribeInput / ListInputs / DeleteInput. The sandbox's inputs are only bookkeeping
 // (the encoder always reads its test pattern), but channels must attach inputs that exist.
 import type { CreateInputRequest, Input } from '@aws-sdk/client-medialive';
-import { conflict, notFound, unprocessable } from './errors';
+import { conflict, notFound, tooManyRequests, unprocessable } from './errors';
+import type { Limits } from './limits';
 import { page } from './paging';
 import { arn, IdSource, InputRecord } from './records';
+import { Tombstones } from './tombstones';
 
 const INPUT_TYPES = ['UDP_PUSH', 'RTP_PUSH', 'RTMP_PUSH', 'RTMP_PULL', 'URL_PULL', 'MP4_FILE', 'MEDIACONNECT', 'INPUT_DEVICE',
   'AWS_CDI', 'TS_FILE', 'SRT_CALLER', 'SRT_LISTENER', 'MULTICAST', 'SMPTE_2110_RECEIVER_GROUP', 'SDI', 'MEDIACONNECT_ROUTER'];
@@ -12,13 +14,22 @@ const PULL_TYPES = ['URL_PULL', 'RTMP_PULL', 'MP4_FILE', 'TS_FILE'];
 export class InputRegistry {
   private readonly inputs = new Map<string, InputRecord>();
   private readonly byRequest = new Map<string, string>();
+  private readonly deleted: Tombstones;
 
   constructor(
     private readonly region: string,
     private readonly ids: IdSource,
+    private readonly limits: Limits,
     /** Ids of the live channels that attach this input. */
     private readonly attachedTo: (inputId: string) => string[],
-  ) {}
+  ) {
+    this.deleted = new Tombstones(limits);
+  }
+
+  private liveInputs(): InputRecord[] {
+    this.deleted.prune();
+    return [...this.inputs.values()].filter((record) => record.input.State !== 'DELETED');
+  }
 
   private view(record: InputRecord): Input {
     const attached = this.attachedTo(record.input.Id!);
@@ -50,6 +61,9 @@ export class InputRegistry {
     if (PULL_TYPES.includes(type) && !(request.Sources ?? []).some((source) => source.Url)) {
       throw unprocessable('Failed Create Input validation', [{ elementPath: 'sources', errorMessage: `A ${type} input needs at least one source URL` }]);
     }
+    if (this.liveInputs().length >= this.limits.inputs) {
+      throw tooManyRequests(`Limit exceeded: this account and Region may have ${this.limits.inputs} inputs; delete one first`);
+    }
     const id = this.ids.take();
     const input: Input = {
       Arn: arn(this.region, 'input', id),
@@ -73,13 +87,14 @@ export class InputRegistry {
   }
 
   describe(id: string): Input {
+    this.deleted.prune();
     const record = this.inputs.get(id);
     if (!record) throw notFound(`Input ${id} not found`);
     return this.view(record);
   }
 
   list(maxResults: string | null, nextToken: string | null): { Inputs: Input[]; NextToken?: string } {
-    const live = [...this.inputs.values()].filter((record) => record.input.State !== 'DELETED').sort((a, b) => (a.input.Id! < b.input.Id! ? -1 : 1));
+    const live = this.liveInputs().sort((a, b) => (a.input.Id! < b.input.Id! ? -1 : 1));
     const result = page(live, (record) => record.input.Id!, 'input', maxResults, nextToken);
     return { Inputs: result.items.map((record) => this.view(record)), NextToken: result.nextToken };
   }
@@ -90,5 +105,6 @@ export class InputRegistry {
     if (attached.length > 0) throw conflict(`Input ${id} is attached to channel ${attached[0]}: detach it before deleting`);
     record.input = { ...record.input, State: 'DELETED' };
     if (record.requestId) this.byRequest.delete(record.requestId);
+    this.deleted.add(id, () => this.inputs.delete(id));
   }
 }

@@ -2,19 +2,21 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { ChannelPlane } from './channels';
-import { badRequest, MediaLiveError } from './errors';
+import { badRequest, MediaLiveError, refused } from './errors';
 import { fromWire, toWire } from './wire';
-import { readBody } from '../http/readBody';
+import { admit } from '../aws/admit';
+import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from '../http/jsonDepth';
+import type { AwsCredentials } from '../aws/credentials';
 
 const MAX_BODY = 4 * 1024 * 1024;
 
 interface Request {
   params: string[];
   query: URLSearchParams;
-  body: () => Promise<unknown>;
+  body: () => unknown;
 }
 
-type Handler = (plane: ChannelPlane, request: Request) => Promise<[number, unknown]> | [number, unknown];
+type Handler = (plane: ChannelPlane, request: Request) => [number, unknown];
 
 interface Route {
   method: string;
@@ -27,16 +29,16 @@ const routes: Route[] = [];
 const route = (method: string, path: string, handler: Handler) =>
   routes.push({ method, pattern: new RegExp(`^${path.replace(/\{id\}/g, ID)}$`), handler });
 
-route('POST', '/prod/channels', async (plane, request) => [201, { Channel: plane.create(fromWire(await request.body())) }]);
+route('POST', '/prod/channels', (plane, request) => [201, { Channel: plane.create(fromWire(request.body())) }]);
 route('GET', '/prod/channels', (plane, { query }) => [200, plane.list(query.get('maxResults'), query.get('nextToken'))]);
 route('GET', '/prod/channels/{id}', (plane, { params }) => [200, plane.describe(params[0])]);
-route('PUT', '/prod/channels/{id}', async (plane, request) => [200, { Channel: plane.update(request.params[0], fromWire(await request.body())) }]);
+route('PUT', '/prod/channels/{id}', (plane, request) => [200, { Channel: plane.update(request.params[0], fromWire(request.body())) }]);
 route('DELETE', '/prod/channels/{id}', (plane, { params }) => [200, plane.delete(params[0])]);
 route('POST', '/prod/channels/{id}/start', (plane, { params }) => [200, plane.start(params[0])]);
 route('POST', '/prod/channels/{id}/stop', (plane, { params }) => [200, plane.stop(params[0])]);
 route('GET', '/prod/channels/{id}/alerts', (plane, { params, query }) =>
   [200, plane.alerts(params[0], query.get('maxResults'), query.get('nextToken'), query.get('stateFilter'))]);
-route('POST', '/prod/inputs', async (plane, request) => [201, { Input: plane.inputs.create(fromWire(await request.body())) }]);
+route('POST', '/prod/inputs', (plane, request) => [201, { Input: plane.inputs.create(fromWire(request.body())) }]);
 route('GET', '/prod/inputs', (plane, { query }) => [200, plane.inputs.list(query.get('maxResults'), query.get('nextToken'))]);
 route('GET', '/prod/inputs/{id}', (plane, { params }) => [200, plane.inputs.describe(params[0])]);
 route('DELETE', '/prod/inputs/{id}', (plane, { params }) => {
@@ -44,9 +46,10 @@ route('DELETE', '/prod/inputs/{id}', (plane, { params }) => {
   return [200, {}];
 });
 
-async function readJson(req: http.IncomingMessage): Promise<unknown> {
-  const text = (await readBody(req, MAX_BODY, () => badRequest('The request body is too large'))).toString('utf8');
+function parseJson(raw: Buffer): unknown {
+  const text = raw.toString('utf8');
   if (text.trim() === '') return {};
+  if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) throw badRequest(`The request body nests deeper than ${MAX_JSON_DEPTH} levels`);
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -72,7 +75,14 @@ function sendError(res: http.ServerResponse, error: MediaLiveError): void {
   send(res, error.status, error.body(), { 'x-amzn-errortype': error.type });
 }
 
-async function handle(plane: ChannelPlane, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+async function handle(plane: ChannelPlane, credentials: AwsCredentials, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const raw = await admit(req, {
+    credentials,
+    service: 'medialive',
+    maxBodyBytes: MAX_BODY,
+    tooLarge: () => badRequest('The request body is too large'),
+    refuse: refused,
+  });
   const url = new URL(req.url ?? '/', 'http://sandbox');
   let pathMatched = false;
   for (const candidate of routes) {
@@ -81,16 +91,16 @@ async function handle(plane: ChannelPlane, req: http.IncomingMessage, res: http.
     pathMatched = true;
     if (candidate.method !== req.method) continue;
     const params = match.slice(1).map((value) => decodeURIComponent(value));
-    const [status, body] = await candidate.handler(plane, { params, query: url.searchParams, body: () => readJson(req) });
+    const [status, body] = candidate.handler(plane, { params, query: url.searchParams, body: () => parseJson(raw) });
     send(res, status, toWire(body));
     return;
   }
   throw new MediaLiveError(pathMatched ? 405 : 404, 'UnknownOperationException', `The sandbox does not implement ${req.method} ${url.pathname}`);
 }
 
-export function createMediaLiveServer(plane: ChannelPlane): http.Server {
+export function createMediaLiveServer(plane: ChannelPlane, credentials: AwsCredentials): http.Server {
   return http.createServer((req, res) => {
-    handle(plane, req, res).catch((error: unknown) => {
+    handle(plane, credentials, req, res).catch((error: unknown) => {
       if (res.headersSent) return;
       const known = error instanceof MediaLiveError
         ? error

@@ -1,6 +1,7 @@
-// The checks MediaLive makes on CreateChannel/UpdateChannel for an HLS-over-PUT channel. Element
-// paths use wire names; the encoder-settings ones start below `encoderSettings` as the real
-// service's messages do (for example `outputGroups[0].outputGroupSettings.destination.uri`).
+// The checks MediaLive makes on CreateChannel/UpdateChannel for an HLS-over-PUT channel: member
+// types and ranges (channelShape.ts), then the rules that tie members together. Element paths use
+// wire names; the encoder-settings ones start below `encoderSettings` as the real service's
+// messages do (for example `outputGroups[0].outputGroupSettings.destination.uri`).
 import type {
   AudioDescription,
   EncoderSettings,
@@ -11,6 +12,7 @@ import type {
   OutputGroup,
   VideoDescription,
 } from '@aws-sdk/client-medialive';
+import { checkChannelShape } from './channelShape';
 import type { ValidationError } from './errors';
 
 export interface ChannelSettings {
@@ -27,14 +29,6 @@ export interface ValidationContext {
 
 type Report = (elementPath: string, errorMessage: string) => void;
 
-const CHANNEL_CLASSES = ['STANDARD', 'SINGLE_PIPELINE'];
-const TIMECODE_SOURCES = ['EMBEDDED', 'SYSTEMCLOCK', 'ZEROBASED'];
-const HLS_ENUMS: Array<[keyof HlsGroupSettings, string[]]> = [
-  ['Mode', ['LIVE', 'VOD']],
-  ['OutputSelection', ['MANIFESTS_AND_SEGMENTS', 'SEGMENTS_ONLY', 'VARIANT_MANIFESTS_AND_SEGMENTS']],
-  ['TsFileMode', ['SEGMENTED_FILES', 'SINGLE_FILE']],
-  ['ManifestDurationFormat', ['FLOATING_POINT', 'INTEGER']],
-];
 const GROUP_KINDS = ['ArchiveGroupSettings', 'FrameCaptureGroupSettings', 'HlsGroupSettings', 'MediaPackageGroupSettings',
   'MsSmoothGroupSettings', 'MultiplexGroupSettings', 'RtmpGroupSettings', 'UdpGroupSettings', 'CmafIngestGroupSettings',
   'SrtGroupSettings', 'MediaConnectRouterGroupSettings'] as const;
@@ -47,15 +41,10 @@ const CDN_SCHEMES: Record<keyof HlsCdnSettings, string[]> = {
   HlsMediaStoreSettings: ['mediastoressl:'],
   HlsS3Settings: ['s3:', 's3ssl:'],
 };
-const RETRY_LIMITS: Record<string, [number, number]> = {
-  ConnectionRetryInterval: [0, Number.MAX_SAFE_INTEGER],
-  FilecacheDuration: [0, 600],
-  NumRetries: [0, Number.MAX_SAFE_INTEGER],
-  RestartDelay: [0, 15],
-};
-const MIN_VIDEO_BITRATE = 1000;
+const MIN_SIZE = 32;
 
-const isInteger = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value);
+// JSON null reads as absent, as in the service.
+const isSet = <T>(value: T | null | undefined): value is T => value !== undefined && value !== null;
 
 function duplicates(values: Array<string | undefined>): Set<string> {
   const seen = new Set<string>();
@@ -105,34 +94,30 @@ function checkInputs(settings: ChannelSettings, context: ValidationContext, repo
   });
 }
 
+// Types and ranges are checked before these rules run (checkChannelShape).
 function checkVideo(description: VideoDescription, at: string, report: Report): void {
   for (const dimension of ['Width', 'Height'] as const) {
     const value = description[dimension];
-    if (value !== undefined && (!isInteger(value) || value < 32 || value % 2 !== 0)) {
-      report(`${at}.${dimension.toLowerCase()}`, `${dimension.toLowerCase()} must be an even integer of at least 32`);
+    if (isSet(value) && (value < MIN_SIZE || value % 2 !== 0)) {
+      report(`${at}.${dimension.toLowerCase()}`, `${dimension.toLowerCase()} must be an even integer of at least ${MIN_SIZE}`);
     }
   }
-  if ((description.Width === undefined) !== (description.Height === undefined)) {
+  if (isSet(description.Width) !== isSet(description.Height)) {
     report(at, 'width and height must be set together');
   }
   const h264 = description.CodecSettings?.H264Settings;
   if (!h264) return;
   const codecAt = `${at}.codecSettings.h264Settings`;
-  for (const field of ['Bitrate', 'MaxBitrate'] as const) {
-    const value = h264[field];
-    if (value !== undefined && (!isInteger(value) || value < MIN_VIDEO_BITRATE)) {
-      report(`${codecAt}.${field.charAt(0).toLowerCase()}${field.slice(1)}`, `must be an integer of at least ${MIN_VIDEO_BITRATE}`);
-    }
-  }
   if (h264.FramerateControl === 'SPECIFIED') {
     for (const field of ['FramerateNumerator', 'FramerateDenominator'] as const) {
-      const value = h264[field];
-      if (!isInteger(value) || value < 1) {
+      if (!isSet(h264[field])) {
         report(`${codecAt}.${field.charAt(0).toLowerCase()}${field.slice(1)}`, `is required (a positive integer) when framerateControl is SPECIFIED`);
       }
     }
   }
-  if (h264.GopSize !== undefined && !(h264.GopSize > 0)) report(`${codecAt}.gopSize`, 'gopSize must be greater than 0');
+  if (!isSet(h264.GopSize)) return;
+  if (h264.GopSize <= 0) report(`${codecAt}.gopSize`, 'gopSize must be greater than 0');
+  else if (h264.GopSizeUnits === 'FRAMES' && !Number.isInteger(h264.GopSize)) report(`${codecAt}.gopSize`, 'gopSize must be an integer when gopSizeUnits is FRAMES');
 }
 
 function checkDescriptions(encoder: EncoderSettings, report: Report): void {
@@ -162,14 +147,7 @@ function checkCdn(cdn: HlsCdnSettings | undefined, urls: string[], at: string, r
     return;
   }
   const kind = kinds[0];
-  const values = cdn[kind] as Record<string, unknown>;
   const kindAt = `${at}.${kind.charAt(0).toLowerCase()}${kind.slice(1)}`;
-  for (const [field, [min, max]] of Object.entries(RETRY_LIMITS)) {
-    const value = values[field];
-    if (value !== undefined && (!isInteger(value) || value < min || value > max)) {
-      report(`${kindAt}.${field.charAt(0).toLowerCase()}${field.slice(1)}`, max === Number.MAX_SAFE_INTEGER ? `must be an integer of at least ${min}` : `must be an integer from ${min} to ${max}`);
-    }
-  }
   for (const url of urls) {
     const scheme = URL.canParse(url) ? new URL(url).protocol : '';
     if (!CDN_SCHEMES[kind].includes(scheme)) {
@@ -192,23 +170,8 @@ function checkHlsGroup(group: OutputGroup, hls: HlsGroupSettings, at: string, se
     }
   }
   checkCdn(hls.HlsCdnSettings, urls, `${hlsAt}.hlsCdnSettings`, report);
-  if (hls.SegmentLength !== undefined && (!isInteger(hls.SegmentLength) || hls.SegmentLength < 1)) {
-    report(`${hlsAt}.segmentLength`, 'segmentLength must be an integer of at least 1');
-  }
-  if (hls.IndexNSegments !== undefined && (!isInteger(hls.IndexNSegments) || hls.IndexNSegments < 3)) {
-    report(`${hlsAt}.indexNSegments`, 'indexNSegments must be an integer of at least 3');
-  }
-  if (hls.KeepSegments !== undefined && (!isInteger(hls.KeepSegments) || hls.KeepSegments < 1)) {
-    report(`${hlsAt}.keepSegments`, 'keepSegments must be an integer of at least 1');
-  }
-  if (isInteger(hls.IndexNSegments) && isInteger(hls.KeepSegments) && hls.IndexNSegments >= hls.KeepSegments) {
+  if (typeof hls.IndexNSegments === 'number' && typeof hls.KeepSegments === 'number' && hls.IndexNSegments >= hls.KeepSegments) {
     report(`${hlsAt}.keepSegments`, `keepSegments (${hls.KeepSegments}) must be greater than indexNSegments (${hls.IndexNSegments})`);
-  }
-  for (const [field, allowed] of HLS_ENUMS) {
-    const value = hls[field];
-    if (value !== undefined && !allowed.includes(String(value))) {
-      report(`${hlsAt}.${field.charAt(0).toLowerCase()}${field.slice(1)}`, `"${String(value)}" is not one of ${allowed.join(', ')}`);
-    }
   }
   const modifiers = (group.Outputs ?? []).map((output) => output.OutputSettings?.HlsOutputSettings?.NameModifier ?? '');
   const repeated = duplicates(modifiers);
@@ -266,10 +229,7 @@ function checkEncoder(settings: ChannelSettings, report: Report): void {
   ];
   for (const [field, wire] of required) if (encoder[field] === undefined) report(wire, `${wire} is required`);
   if (encoder.OutputGroups && encoder.OutputGroups.length === 0) report('outputGroups', 'At least one output group is required');
-  const source = encoder.TimecodeConfig?.Source;
-  if (encoder.TimecodeConfig && (!source || !TIMECODE_SOURCES.includes(source))) {
-    report('timecodeConfig.source', `source is required: one of ${TIMECODE_SOURCES.join(', ')}`);
-  }
+  if (encoder.TimecodeConfig && !encoder.TimecodeConfig.Source) report('timecodeConfig.source', 'source is required');
   checkDescriptions(encoder, report);
   checkOutputGroups(encoder, settings, report);
 }
@@ -277,9 +237,7 @@ function checkEncoder(settings: ChannelSettings, report: Report): void {
 export function validateChannel(settings: ChannelSettings, context: ValidationContext): ValidationError[] {
   const errors: ValidationError[] = [];
   const report: Report = (elementPath, errorMessage) => errors.push({ elementPath, errorMessage });
-  if (settings.ChannelClass !== undefined && !CHANNEL_CLASSES.includes(settings.ChannelClass)) {
-    report('channelClass', `"${settings.ChannelClass}" is not one of ${CHANNEL_CLASSES.join(', ')}`);
-  }
+  checkChannelShape(settings, report);
   checkDestinations(settings, report);
   checkInputs(settings, context, report);
   checkEncoder(settings, report);

@@ -1,7 +1,7 @@
 // Shared plumbing of the gRPC services: errors the SDK understands, metadata, faults, access.
 
 import * as grpc from '@grpc/grpc-js';
-import { AccessDecision, Operation } from './access';
+import { AccessDecision, authorize, Operation } from './access';
 import { MomentoContext } from './context';
 import { FAULT_HEADER, FaultError, FaultSpec, FaultSpecError, parseFaultSpec, specFromMomentoLocalMetadata } from './faults';
 
@@ -67,15 +67,21 @@ function requestFaults(metadata: grpc.Metadata): FaultSpec | undefined {
 
 export type Call<Req, Res> = grpc.ServerUnaryCall<Req, Res>;
 
+/**
+ * One RPC: the caller's key is authorized for `op` on the namespace first, then injected faults
+ * apply (so nobody without a key can make the sandbox wait), then `handle` answers.
+ */
 export function unary<Req, Res>(
   ctx: MomentoContext,
   op: Operation,
   namespaceOf: (call: Call<Req, Res>) => string | undefined,
   handle: (call: Call<Req, Res>) => Res,
+  keyOf: (call: Call<Req, Res>) => string | undefined = presentedKey,
 ): grpc.handleUnaryCall<Req, Res> {
   return (call, callback) => {
     void (async () => {
       try {
+        requireAccess(authorize(ctx.keys, keyOf(call), op, namespaceOf(call)));
         const decision = ctx.faults.decide(op, namespaceOf(call), requestFaults(call.metadata));
         await ctx.faults.sleep(decision.delayMs);
         if (decision.error !== undefined) {

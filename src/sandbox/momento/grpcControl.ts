@@ -2,9 +2,8 @@
 
 import * as grpc from '@grpc/grpc-js';
 import { control } from '@gomomento/generated-types';
-import { authorize } from './access';
 import { MomentoContext } from './context';
-import { cacheNotFound, GrpcFailure, presentedKey, requireAccess, unary } from './grpcCommon';
+import { cacheNotFound, GrpcFailure, unary } from './grpcCommon';
 import { isValidNamespaceName, MAX_OBJECT_BYTES } from './limits';
 
 const controlApi = control.control_client;
@@ -19,7 +18,6 @@ export function controlService(ctx: MomentoContext): grpc.UntypedServiceImplemen
       (call) => call.request.cache_name,
       (call) => {
         const name = call.request.cache_name;
-        requireAccess(authorize(ctx.keys, presentedKey(call), 'create-cache', name));
         if (!isValidNamespaceName(name)) {
           throw new GrpcFailure(
             grpc.status.INVALID_ARGUMENT,
@@ -38,7 +36,6 @@ export function controlService(ctx: MomentoContext): grpc.UntypedServiceImplemen
       (call) => call.request.cache_name,
       (call) => {
         const name = call.request.cache_name;
-        requireAccess(authorize(ctx.keys, presentedKey(call), 'delete-cache', name));
         if (!ctx.store.deleteNamespace(name)) throw cacheNotFound(name);
         return new controlApi._DeleteCacheResponse();
       },
@@ -47,8 +44,7 @@ export function controlService(ctx: MomentoContext): grpc.UntypedServiceImplemen
       ctx,
       'list-caches',
       () => undefined,
-      (call) => {
-        requireAccess(authorize(ctx.keys, presentedKey(call), 'list-caches', undefined));
+      () => {
         const caches = ctx.store.listNamespaces().map(
           (name) =>
             new controlApi._Cache({

@@ -2,26 +2,23 @@
 
 import * as grpc from '@grpc/grpc-js';
 import { cache } from '@gomomento/generated-types';
-import { authorize } from './access';
 import { MomentoContext } from './context';
-import { cacheHeader, cacheNotFound, GrpcFailure, presentedKey, requireAccess, requireCacheHeader, unary } from './grpcCommon';
+import { cacheNotFound, GrpcFailure, requireCacheHeader, unary } from './grpcCommon';
 import { MAX_OBJECT_BYTES } from './limits';
 
 const cacheApi = cache.cache_client;
 
 export function dataService(ctx: MomentoContext): grpc.UntypedServiceImplementation {
   return {
-    Get: unary<cache.cache_client._GetRequest, cache.cache_client._GetResponse>(ctx, 'get', cacheHeader, (call) => {
+    Get: unary<cache.cache_client._GetRequest, cache.cache_client._GetResponse>(ctx, 'get', requireCacheHeader, (call) => {
       const name = requireCacheHeader(call);
-      requireAccess(authorize(ctx.keys, presentedKey(call), 'get', name));
       const found = ctx.store.get(name, call.request.cache_key);
       if (found.ok) return new cacheApi._GetResponse({ result: cacheApi.ECacheResult.Hit, cache_body: found.value });
       if (found.reason === 'miss') return new cacheApi._GetResponse({ result: cacheApi.ECacheResult.Miss });
       throw cacheNotFound(name);
     }),
-    Set: unary<cache.cache_client._SetRequest, cache.cache_client._SetResponse>(ctx, 'set', cacheHeader, (call) => {
+    Set: unary<cache.cache_client._SetRequest, cache.cache_client._SetResponse>(ctx, 'set', requireCacheHeader, (call) => {
       const name = requireCacheHeader(call);
-      requireAccess(authorize(ctx.keys, presentedKey(call), 'set', name));
       const { cache_key, cache_body, ttl_milliseconds } = call.request;
       const result = ctx.store.set(name, cache_key, cache_body, ttl_milliseconds);
       if (result.ok) return new cacheApi._SetResponse();
@@ -44,9 +41,8 @@ export function dataService(ctx: MomentoContext): grpc.UntypedServiceImplementat
           );
       }
     }),
-    Delete: unary<cache.cache_client._DeleteRequest, cache.cache_client._DeleteResponse>(ctx, 'delete', cacheHeader, (call) => {
+    Delete: unary<cache.cache_client._DeleteRequest, cache.cache_client._DeleteResponse>(ctx, 'delete', requireCacheHeader, (call) => {
       const name = requireCacheHeader(call);
-      requireAccess(authorize(ctx.keys, presentedKey(call), 'delete', name));
       if (!ctx.store.delete(name, call.request.cache_key)) throw cacheNotFound(name);
       return new cacheApi._DeleteResponse();
     }),

@@ -4,9 +4,8 @@
 import * as grpc from '@grpc/grpc-js';
 import { auth, token } from '@gomomento/generated-types';
 import { permission_messages } from '@gomomento/generated-types/dist/permissionmessages';
-import { authorize } from './access';
 import { MomentoContext } from './context';
-import { GrpcFailure, requireAccess, unary } from './grpcCommon';
+import { GrpcFailure, unary } from './grpcCommon';
 
 const authApi = auth.auth;
 const tokenApi = token.token;
@@ -50,12 +49,14 @@ function positiveSeconds(seconds: number): number {
   return seconds;
 }
 
+/** The key services take the caller's key in the request body, not in the metadata. */
+const keyInRequest = (call: { request: { auth_token: string } }) => call.request.auth_token;
+
 export function authService(ctx: MomentoContext): grpc.UntypedServiceImplementation {
   type Req = auth.auth._GenerateApiTokenRequest;
   return {
     GenerateApiToken: unary<Req, auth.auth._GenerateApiTokenResponse>(ctx, 'generate-api-token', () => undefined, (call) => {
       const request = call.request;
-      requireAccess(authorize(ctx.keys, request.auth_token, 'generate-api-token', undefined));
       const scope = scopeOf(request.has_permissions ? request.permissions : undefined);
       let ttlSeconds: number;
       if (request.expiry === 'never') ttlSeconds = 0;
@@ -68,7 +69,7 @@ export function authService(ctx: MomentoContext): grpc.UntypedServiceImplementat
         endpoint: ctx.grpcEndpoint,
         valid_until: validUntil,
       });
-    }),
+    }, keyInRequest),
   };
 }
 
@@ -81,7 +82,6 @@ export function tokenService(ctx: MomentoContext): grpc.UntypedServiceImplementa
       () => undefined,
       (call) => {
         const request = call.request;
-        requireAccess(authorize(ctx.keys, request.auth_token, 'generate-disposable-token', undefined));
         const scope = scopeOf(request.has_permissions ? request.permissions : undefined);
         if (!request.has_expires) {
           throw new GrpcFailure(grpc.status.INVALID_ARGUMENT, 'Disposable tokens must have an expiry.');
@@ -93,6 +93,7 @@ export function tokenService(ctx: MomentoContext): grpc.UntypedServiceImplementa
           valid_until: validUntil,
         });
       },
+      keyInRequest,
     ),
   };
 }

@@ -8,6 +8,7 @@ import { MomentoContext } from './context';
 import { FAULT_HEADER, FaultError, FaultSpec, FaultSpecError, parseFaultSpec } from './faults';
 import { credentialsOf, parseTarget, ttlMillisOf } from './httpRequest';
 import { MAX_OBJECT_BYTES } from './limits';
+import { isOwnLoopbackHost } from '../http/loopbackHost';
 
 const OPERATION_BY_METHOD: Record<string, Operation> = { GET: 'get', HEAD: 'get', PUT: 'set', DELETE: 'delete' };
 
@@ -78,6 +79,10 @@ function readBody(req: IncomingMessage, res: ServerResponse, expectsContinue: bo
 }
 
 async function handle(ctx: MomentoContext, req: IncomingMessage, res: ServerResponse, expectsContinue: boolean): Promise<void> {
+  // Bare loopback names too: the CloudFront edge sends its origin's domain name without the port.
+  if (!isOwnLoopbackHost(req.headers.host, req.socket.localPort, true)) {
+    return send(res, 403, 'The sandbox answers only requests addressed to 127.0.0.1 or localhost; the Host header names another host.');
+  }
   const method = req.method ?? 'GET';
   const op = OPERATION_BY_METHOD[method];
   if (op === undefined) {
@@ -88,6 +93,17 @@ async function handle(ctx: MomentoContext, req: IncomingMessage, res: ServerResp
   if (!target.ok) return send(res, target.status, target.message);
   const { namespace, key, keyText, query } = target.value;
 
+  const credentials = credentialsOf(req, query);
+  if (!credentials.ok) return send(res, credentials.status, credentials.message);
+  if (credentials.value === undefined && op !== 'get') {
+    return send(res, 401, 'No API key was provided. Send it as the token query parameter, the Authorization header, or as the password of Basic credentials.', {
+      'WWW-Authenticate': 'Basic realm="momento"',
+    });
+  }
+  const access = authorize(ctx.keys, credentials.value, op, namespace);
+  if (!access.ok) return send(res, access.kind === 'unauthenticated' ? 401 : 403, access.message);
+
+  // Faults apply to authorized requests only: nobody without a key can make the sandbox wait.
   let requestSpec: FaultSpec | undefined;
   const faultHeader = req.headers[FAULT_HEADER];
   try {
@@ -101,16 +117,6 @@ async function handle(ctx: MomentoContext, req: IncomingMessage, res: ServerResp
   if (fault.error !== undefined) {
     return send(res, FAULT_STATUS[fault.error], `Injected fault: ${fault.error}.`);
   }
-
-  const credentials = credentialsOf(req, query);
-  if (!credentials.ok) return send(res, credentials.status, credentials.message);
-  if (credentials.value === undefined && op !== 'get') {
-    return send(res, 401, 'No API key was provided. Send it as the token query parameter, the Authorization header, or as the password of Basic credentials.', {
-      'WWW-Authenticate': 'Basic realm="momento"',
-    });
-  }
-  const access = authorize(ctx.keys, credentials.value, op, namespace);
-  if (!access.ok) return send(res, access.kind === 'unauthenticated' ? 401 : 403, access.message);
 
   if (op === 'get') {
     const found = ctx.store.get(namespace, key);

@@ -63,6 +63,9 @@ function putParameter(context: OperationContext, body: Body): Body {
   if (existing && body.Overwrite !== true) {
     throw new SsmError('ParameterAlreadyExists', 'The parameter already exists. To overwrite this value, set the overwrite option in the request to true.');
   }
+  if (!existing && context.store.full) {
+    throw new SsmError('ParameterLimitExceeded', `You have exceeded the number of parameters for this AWS account (${context.store.capacity} in the sandbox). Delete unnecessary parameters and try again.`);
+  }
   const type = body.Type ?? existing?.type;
   if (type === undefined) throw validation('A parameter type is required when you create a parameter.');
   if (!TYPES.includes(type as ParameterType)) {

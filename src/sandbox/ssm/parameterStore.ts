@@ -16,6 +16,12 @@ export class ParameterStore {
   private readonly parameters = new Map<string, StoredParameter>();
   private readonly key = randomBytes(32);
 
+  constructor(readonly capacity: number) {}
+
+  get full(): boolean {
+    return this.parameters.size >= this.capacity;
+  }
+
   get(name: string): StoredParameter | undefined {
     return this.parameters.get(name);
   }

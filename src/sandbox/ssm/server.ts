@@ -2,8 +2,10 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { OperationContext, operations } from './operations';
-import { SsmError } from './errors';
-import { readBody } from '../http/readBody';
+import { refused, SsmError } from './errors';
+import { admit } from '../aws/admit';
+import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from '../http/jsonDepth';
+import type { AwsCredentials } from '../aws/credentials';
 
 const CONTENT_TYPE = 'application/x-amz-json-1.1';
 const MAX_BODY = 1024 * 1024;
@@ -26,14 +28,22 @@ function sendError(res: http.ServerResponse, error: SsmError): void {
   });
 }
 
-async function handle(context: OperationContext, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+async function handle(context: OperationContext, credentials: AwsCredentials, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const raw = await admit(req, {
+    credentials,
+    service: 'ssm',
+    maxBodyBytes: MAX_BODY,
+    tooLarge: () => new SsmError('ValidationException', 'Request body too large'),
+    refuse: refused,
+  });
   if (req.method !== 'POST' || (req.url ?? '/').split('?')[0] !== '/') {
     throw new SsmError('UnknownOperationException', `${req.method} ${req.url} is not an SSM operation`, 404);
   }
   const target = String(req.headers['x-amz-target'] ?? '');
   const operation = target.startsWith(TARGET_PREFIX) ? operations[target.slice(TARGET_PREFIX.length)] : undefined;
   if (!operation) throw new SsmError('UnknownOperationException', `The sandbox does not implement ${target || 'this operation'}`);
-  const text = (await readBody(req, MAX_BODY, () => new SsmError('ValidationException', 'Request body too large'))).toString('utf8');
+  const text = raw.toString('utf8');
+  if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) throw new SsmError('SerializationException', `The request body nests deeper than ${MAX_JSON_DEPTH} levels`);
   let body: unknown;
   try {
     body = text.length === 0 ? {} : JSON.parse(text);
@@ -46,9 +56,9 @@ async function handle(context: OperationContext, req: http.IncomingMessage, res:
   send(res, 200, operation(context, body as Record<string, unknown>));
 }
 
-export function createSsmServer(context: OperationContext): http.Server {
+export function createSsmServer(context: OperationContext, credentials: AwsCredentials): http.Server {
   return http.createServer((req, res) => {
-    handle(context, req, res).catch((error: unknown) => {
+    handle(context, credentials, req, res).catch((error: unknown) => {
       if (res.headersSent) return;
       sendError(res, error instanceof SsmError ? error : new SsmError('InternalServerError', String(error), 500));
     });

@@ -75,13 +75,17 @@ describe('malformed live-origin.json', () => {
     assert.equal(text.slice(unknown[0].offset, unknown[0].offset + unknown[0].length), '"segmentLength"');
   });
 
-  it('checks a 5 MB file in bounded time', () => {
-    const config = guideConfig() as unknown as Record<string, unknown>;
-    config.$schema = 'x'.repeat(5 * 1024 * 1024);
+  it('checks a 5 MB file in bounded time, finding what is wrong past the first 5 MB', () => {
+    const config = guideConfig();
+    config.momento.region = 'us-west-1';
+    const text = render({ $schema: 'x'.repeat(5 * 1024 * 1024), ...config });
     const started = Date.now();
-    const findings = checkText('live-origin.json', render(config));
+    const findings = checkText('live-origin.json', text);
     assert.ok(Date.now() - started < 5000);
-    assert.ok(Array.isArray(findings));
+    const region = findings.filter((f) => f.code === 'momento-region-unknown');
+    assert.equal(region.length, 1, JSON.stringify(findings.map((f) => f.code)));
+    assert.equal(text.slice(region[0].offset, region[0].offset + region[0].length), '"us-west-1"');
+    assert.ok(region[0].offset > 5 * 1024 * 1024, 'the finding lies after the 5 MB value');
   });
 
   it('checks a 5 MB file of ladder entries in bounded time', () => {

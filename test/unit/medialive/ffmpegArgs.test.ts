@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import type { CreateChannelCommandInput } from '@aws-sdk/client-medialive';
 import { buildFfmpegArgs } from '../../../src/sandbox/medialive/ffmpegArgs';
-import { EncodePlanError } from '../../../src/sandbox/medialive/encodePlan';
 import { channelRequest, GUIDE_LADDER } from '../../contract/medialive/channelFixture';
 
 const URL_WITH_TOKEN = 'https://api.cache.example/cache/live-origin/playlist.m3u8?token=abc&ttl_seconds=3600&role=origin';
-const QUERY = 'token=abc&ttl_seconds=3600&role=origin';
+const RELAY = 'http://127.0.0.1:9/0123456789abcdef0123456789abcdef/';
+// What a filter graph may hold: the split, then per rendition a scale, an fps and a pixel format.
+const FILTER_GRAPH = /^\[0:v\]split=\d+(\[s\d+\])+(;\[s\d+\]scale=\d+:\d+,fps=\d+(\/\d+)?,format=yuv420p\[v\d+\])+$/;
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
@@ -21,23 +22,24 @@ function hlsGroup(channel: CreateChannelCommandInput) {
 }
 
 describe('sandbox MediaLive ffmpeg arguments', () => {
-  it('names the master, variants and segments as MediaLive does, keeping the query on each', () => {
-    const args = buildFfmpegArgs(request());
-    assert.equal(option(args, '-master_pl_name'), `playlist.m3u8?${QUERY}`);
-    assert.equal(option(args, '-hls_segment_filename'), `https://api.cache.example/cache/live-origin/playlist%v_%05d.ts?${QUERY}`);
-    assert.equal(args[args.length - 1], `https://api.cache.example/cache/live-origin/playlist%v.m3u8?${QUERY}`);
+  it('names the master, variants and segments as MediaLive does, in the relay\'s directory', () => {
+    const args = buildFfmpegArgs(request(), RELAY);
+    assert.equal(option(args, '-master_pl_name'), 'playlist.m3u8');
+    assert.equal(option(args, '-hls_segment_filename'), `${RELAY}playlist%v_%05d.ts`);
+    assert.equal(args[args.length - 1], `${RELAY}playlist%v.m3u8`);
     assert.equal(option(args, '-var_stream_map'), 'v:0,a:0,name:_720p30 v:1,a:1,name:_480p30 v:2,a:2,name:_240p30');
   });
 
-  it('takes the base name from a URL without .m3u8 and one without a query', () => {
-    const args = buildFfmpegArgs(request({ url: 'http://127.0.0.1:8080/live/index' }));
+  it('takes the base name from a URL without .m3u8', () => {
+    const args = buildFfmpegArgs(request({ url: 'http://127.0.0.1:8080/live/index' }), RELAY);
     assert.equal(option(args, '-master_pl_name'), 'index.m3u8');
-    assert.equal(args[args.length - 1], 'http://127.0.0.1:8080/live/index%v.m3u8');
+    assert.equal(args[args.length - 1], `${RELAY}index%v.m3u8`);
   });
 
   it('encodes one rendition per output with the size, rate, bitrate and GOP of its video description', () => {
-    const args = buildFfmpegArgs(request());
+    const args = buildFfmpegArgs(request(), RELAY);
     const filters = option(args, '-filter_complex')!;
+    assert.match(filters, FILTER_GRAPH);
     assert.match(filters, /^\[0:v\]split=3\[s0\]\[s1\]\[s2\];/);
     GUIDE_LADDER.forEach((rung, index) => {
       assert.ok(filters.includes(`[s${index}]scale=${rung.width}:${rung.height},fps=30,format=yuv420p[v${index}]`), filters);
@@ -56,7 +58,7 @@ describe('sandbox MediaLive ffmpeg arguments', () => {
   it('runs in real time and PUTs with the group\'s segment length and playlist size', () => {
     const channel = request({ segmentLength: 2 });
     hlsGroup(channel).IndexNSegments = 7;
-    const args = buildFfmpegArgs(channel);
+    const args = buildFfmpegArgs(channel, RELAY);
     const inputs = args.map((arg, index) => (arg === '-i' ? index : -1)).filter((index) => index >= 0);
     assert.equal(inputs.length, 2);
     for (const index of inputs) assert.deepEqual(args.slice(index - 3, index), ['-re', '-f', 'lavfi']);
@@ -69,29 +71,21 @@ describe('sandbox MediaLive ffmpeg arguments', () => {
     assert.equal(option(args, '-force_key_frames'), 'expr:gte(t,n_forced*2)');
   });
 
-  it('sends no Authorization header in token-in-URL mode', () => {
-    assert.equal(option(buildFfmpegArgs(request()), '-headers'), undefined);
+  it('puts neither the destination, its query nor any credential on the command line', () => {
+    for (const channel of [request(), request({ credentials: { username: 'momento', passwordParam: '/live-origin/momento-encoder-key' } })]) {
+      const line = buildFfmpegArgs(channel, RELAY).join(' ');
+      for (const secret of ['token=', 'api.cache.example', 'ttl_seconds', '-headers', 'Authorization', 'momento']) {
+        assert.equal(line.includes(secret), false, `${secret} is not on the command line`);
+      }
+    }
   });
 
-  it('sends HTTP Basic auth with the resolved password in credentials mode', () => {
-    const channel = request({
-      url: 'https://api.cache.example/cache/live-origin/playlist.m3u8?ttl_seconds=3600&role=origin',
-      credentials: { username: 'momento', passwordParam: '/live-origin/momento-encoder-key' },
-    });
-    const args = buildFfmpegArgs(channel, { username: 'momento', password: 's3cret:key' });
-    assert.equal(option(args, '-headers'), `Authorization: Basic ${Buffer.from('momento:s3cret:key').toString('base64')}\r\n`);
-    assert.equal(option(args, '-master_pl_name'), 'playlist.m3u8?ttl_seconds=3600&role=origin');
-    assert.throws(() => buildFfmpegArgs(channel), EncodePlanError, 'the password must be resolved first');
-  });
-
-  it('escapes a token so ffmpeg neither splits the URL at a slash nor expands a template in it', () => {
-    const args = buildFfmpegArgs(request({ url: 'http://127.0.0.1:1/cache/ns/playlist.m3u8?token=ab/c+d%2Fe%2512d&ttl_seconds=60&role=origin' }));
-    const expected = 'token=ab%2Fc+d%2Fe%2512%64&ttl_seconds=60&role=origin';
-    assert.equal(option(args, '-master_pl_name'), `playlist.m3u8?${expected}`);
+  it('escapes a base name so ffmpeg expands no template in it', () => {
+    const args = buildFfmpegArgs(request({ url: 'http://127.0.0.1:1/cache/ns/play%2512dlist.m3u8?token=ab/c' }), RELAY);
+    assert.equal(option(args, '-master_pl_name'), 'play%2512%64list.m3u8');
     const segments = option(args, '-hls_segment_filename')!;
-    assert.equal(segments, `http://127.0.0.1:1/cache/ns/playlist%v_%05d.ts?${expected}`);
+    assert.equal(segments, `${RELAY}play%2512%64list%v_%05d.ts`);
     assert.deepEqual(segments.match(/%\d*d/g), ['%05d'], 'only the segment number is a template');
-    assert.equal(segments.split('?')[1].includes('/'), false);
   });
 
   it('follows the frame rate, GOP units and manifest options of the descriptions', () => {
@@ -99,7 +93,7 @@ describe('sandbox MediaLive ffmpeg arguments', () => {
     const h264 = channel.EncoderSettings!.VideoDescriptions![0].CodecSettings!.H264Settings!;
     Object.assign(h264, { FramerateNumerator: 30000, FramerateDenominator: 1001, GopSize: 45, GopSizeUnits: 'FRAMES', RateControlMode: 'VBR', MaxBitrate: 900000 });
     Object.assign(hlsGroup(channel), { ManifestDurationFormat: 'INTEGER', ProgramDateTime: 'INCLUDE', OutputSelection: 'VARIANT_MANIFESTS_AND_SEGMENTS' });
-    const args = buildFfmpegArgs(channel);
+    const args = buildFfmpegArgs(channel, RELAY);
     assert.ok(option(args, '-filter_complex')!.includes('fps=30000/1001'));
     assert.equal(option(args, '-i'), 'testsrc2=size=426x240:rate=30000/1001');
     assert.equal(option(args, '-g:v:0'), '45');
@@ -111,7 +105,7 @@ describe('sandbox MediaLive ffmpeg arguments', () => {
   it('encodes video-only outputs without an audio source', () => {
     const channel = request({ ladder: [GUIDE_LADDER[1]] });
     delete channel.EncoderSettings!.OutputGroups![0].Outputs![0].AudioDescriptionNames;
-    const args = buildFfmpegArgs(channel);
+    const args = buildFfmpegArgs(channel, RELAY);
     assert.equal(args.some((arg) => arg.startsWith('sine=')), false);
     assert.equal(option(args, '-var_stream_map'), 'v:0,name:_480p30');
     assert.equal(option(args, '-c:a'), undefined);
@@ -120,13 +114,13 @@ describe('sandbox MediaLive ffmpeg arguments', () => {
   it('refuses what the sandbox encoder cannot make, saying why', () => {
     const h265 = request();
     h265.EncoderSettings!.VideoDescriptions![0].CodecSettings = { H265Settings: { FramerateNumerator: 30, FramerateDenominator: 1 } };
-    assert.throws(() => buildFfmpegArgs(h265), /not H\.264/);
+    assert.throws(() => buildFfmpegArgs(h265, RELAY), /not H\.264/);
     const spaced = request();
     spaced.EncoderSettings!.OutputGroups![0].Outputs![0].OutputSettings!.HlsOutputSettings!.NameModifier = '_7 20';
-    assert.throws(() => buildFfmpegArgs(spaced), /NameModifier "_7 20"/);
+    assert.throws(() => buildFfmpegArgs(spaced, RELAY), /NameModifier "_7 20"/);
     const noHls = request();
     noHls.EncoderSettings!.OutputGroups![0].OutputGroupSettings = { ArchiveGroupSettings: { Destination: { DestinationRefId: 'momento' } } };
-    assert.throws(() => buildFfmpegArgs(noHls), /no HLS output group/);
-    assert.throws(() => buildFfmpegArgs(request({ url: 'rtmp://example/live/x' })), /not an http\(s\) URL/);
+    assert.throws(() => buildFfmpegArgs(noHls, RELAY), /no HLS output group/);
+    assert.throws(() => buildFfmpegArgs(request({ url: 'rtmp://example/live/x' }), RELAY), /not an http\(s\) URL/);
   });
 });

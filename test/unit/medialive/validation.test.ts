@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { CreateChannelCommandInput } from '@aws-sdk/client-medialive';
+import { MalformedMember } from '../../../src/sandbox/medialive/channelShape';
 import { validateChannel } from '../../../src/sandbox/medialive/validation';
 import { channelRequest } from '../../contract/medialive/channelFixture';
 
@@ -48,7 +49,7 @@ describe('sandbox MediaLive channel validation', () => {
     const cdn = valid();
     const cdnHls = cdn.EncoderSettings!.OutputGroups![0].OutputGroupSettings!.HlsGroupSettings!;
     cdnHls.HlsCdnSettings = { HlsBasicPutSettings: { RestartDelay: 16 }, HlsS3Settings: {} };
-    assert.deepEqual(paths(cdn), [`${HLS}.hlsCdnSettings`]);
+    assert.deepEqual(paths(cdn), [`${HLS}.hlsCdnSettings.hlsBasicPutSettings.restartDelay`, `${HLS}.hlsCdnSettings`]);
     cdnHls.HlsCdnSettings = { HlsBasicPutSettings: { RestartDelay: 16, FilecacheDuration: 601 } };
     assert.deepEqual(paths(cdn), [`${HLS}.hlsCdnSettings.hlsBasicPutSettings.filecacheDuration`, `${HLS}.hlsCdnSettings.hlsBasicPutSettings.restartDelay`]);
     cdnHls.HlsCdnSettings = { HlsS3Settings: {} };
@@ -92,6 +93,44 @@ describe('sandbox MediaLive channel validation', () => {
       'audioDescriptions[1].audioSelectorName',
       'audioDescriptions[2].name',
       'outputGroups[0].outputs[2].audioDescriptionNames[0]',
+    ]);
+  });
+
+  it('refuses a member of the wrong JSON type, naming it, whatever the other members say', () => {
+    const h264 = 'encoderSettings.videoDescriptions[0].codecSettings.h264Settings';
+    const cases: Array<[string, (channel: CreateChannelCommandInput) => void]> = [
+      [`${h264}.framerateNumerator must be an integer, not a string`, (channel) => {
+        const settings = channel.EncoderSettings!.VideoDescriptions![0].CodecSettings!.H264Settings!;
+        delete settings.FramerateControl;
+        Object.assign(settings, { FramerateNumerator: '30,metadata=mode=print:file=/tmp/x.txt' });
+      }],
+      [`${h264}.framerateDenominator must be an integer, not 1.5`, (channel) => Object.assign(channel.EncoderSettings!.VideoDescriptions![0].CodecSettings!.H264Settings!, { FramerateControl: 'INITIALIZE_FROM_SOURCE', FramerateDenominator: 1.5 })],
+      [`${h264}.gopSize must be a number, not a string`, (channel) => Object.assign(channel.EncoderSettings!.VideoDescriptions![0].CodecSettings!.H264Settings!, { GopSize: '2' })],
+      ['encoderSettings.videoDescriptions[1].width must be an integer, not a list', (channel) => Object.assign(channel.EncoderSettings!.VideoDescriptions![1], { Width: [854] })],
+      ['encoderSettings.audioDescriptions[0].codecSettings.aacSettings.sampleRate must be a number, not a string', (channel) => Object.assign(channel.EncoderSettings!.AudioDescriptions![0].CodecSettings!.AacSettings!, { SampleRate: '48000' })],
+      [`${HLS.replace(/^/, 'encoderSettings.')}.segmentLength must be an integer, not 1e+300`, (channel) => Object.assign(channel.EncoderSettings!.OutputGroups![0].OutputGroupSettings!.HlsGroupSettings!, { SegmentLength: 1e300 })],
+      ['encoderSettings.outputGroups[0].outputs[0].outputSettings.hlsOutputSettings.nameModifier must be a string, not an object', (channel) => Object.assign(channel.EncoderSettings!.OutputGroups![0].Outputs![0].OutputSettings!.HlsOutputSettings!, { NameModifier: { x: 1 } })],
+      ['destinations[0].settings[0].passwordParam must be a string, not a boolean', (channel) => Object.assign(channel.Destinations![0].Settings![0], { PasswordParam: true })],
+      ['encoderSettings.videoDescriptions must be a list, not an object', (channel) => Object.assign(channel.EncoderSettings!, { VideoDescriptions: {} })],
+    ];
+    for (const [message, spoil] of cases) {
+      const channel = valid();
+      spoil(channel);
+      assert.throws(() => validateChannel(channel, inputs), (error: unknown) => error instanceof MalformedMember && error.message === message, message);
+    }
+  });
+
+  it('reports numbers outside the API\'s ranges and unknown enum values', () => {
+    const channel = valid();
+    Object.assign(channel.EncoderSettings!.VideoDescriptions![0].CodecSettings!.H264Settings!, { FramerateNumerator: 0, Bitrate: 999, BufSize: -1, Profile: 'constructor' });
+    Object.assign(channel.EncoderSettings!.OutputGroups![0].OutputGroupSettings!.HlsGroupSettings!, { IndexNSegments: 2 });
+    const h264 = 'videoDescriptions[0].codecSettings.h264Settings';
+    assert.deepEqual(validateChannel(channel, inputs), [
+      { elementPath: `${HLS}.indexNSegments`, errorMessage: 'must be an integer of at least 3' },
+      { elementPath: `${h264}.bitrate`, errorMessage: 'must be an integer of at least 1000' },
+      { elementPath: `${h264}.bufSize`, errorMessage: 'must be an integer of at least 0' },
+      { elementPath: `${h264}.framerateNumerator`, errorMessage: 'must be an integer of at least 1' },
+      { elementPath: `${h264}.profile`, errorMessage: '"constructor" is not one of BASELINE, HIGH, HIGH_10BIT, HIGH_422, HIGH_422_10BIT, MAIN' },
     ]);
   });
 

@@ -25,9 +25,18 @@ const sandboxApart = {
   },
 };
 
+/** The extension reaches the SDKs through dist/cloud.js, loaded the first time a view needs one. */
+const cloudApart = {
+  name: 'cloud-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/cloud\/runtime$/ }, () => ({ path: './cloud.js', external: true }));
+  },
+};
+
 const results = await Promise.all([
-  esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [sandboxApart] }),
+  esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [cloudApart] }),
+  esbuild.build({ ...common, entryPoints: ['src/cloud/runtime.ts'], outfile: 'dist/cloud.js' }),
+  esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [sandboxApart, cloudApart] }),
   esbuild.build({ ...common, entryPoints: ['src/sandbox/runtime.ts'], outfile: 'dist/sandbox.js' }),
 ]);
 

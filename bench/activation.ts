@@ -24,7 +24,7 @@ export function benchActivation(root: string, hosts = 5): ActivationResult {
     try {
       const run = spawnSync(process.execPath, [join(root, 'out', 'test', 'runners', 'code-server.js')], {
         cwd: root,
-        env: { ...process.env, LIVE_ORIGIN_TEST_SUITE: 'bench', LIVE_ORIGIN_TEST_WORKSPACE: 'empty-workspace', LIVE_ORIGIN_BENCH_OUT: out },
+        env: { ...process.env, LIVE_ORIGIN_TEST_SUITE: 'bench', LIVE_ORIGIN_TEST_GREP: 'activation', LIVE_ORIGIN_TEST_WORKSPACE: 'empty-workspace', LIVE_ORIGIN_BENCH_OUT: out },
         encoding: 'utf8',
         timeout: 180_000,
       });

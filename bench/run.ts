@@ -2,6 +2,8 @@
 import { join } from 'node:path';
 import { benchActivation } from './activation';
 import { benchBundle } from './bundle';
+import { benchExplorer } from './explorer';
+import { benchInspector } from './inspector';
 import { benchOriginThroughput } from './originThroughput';
 import { benchPlayerLatency } from './playerLatency';
 import { benchPlaylists } from './playlists';
@@ -47,10 +49,25 @@ async function main(): Promise<void> {
   const playlists = benchPlaylists();
   notes.push(`playlist lint vs m3u8-parser on ${playlists.segments} segments: ${ms(playlists.linter.median)} vs ${ms(playlists.m3u8Parser.median)} (ratio ${(playlists.linter.median / playlists.m3u8Parser.median).toFixed(2)}; the linter also checks every line)`);
 
+  const inspector = await benchInspector();
+  rows.push({
+    what: `inspector refresh vs m3u8-parser parse, ${inspector.segments} segments`,
+    value: `${ms(inspector.refresh.median)} / ${ms(inspector.m3u8Parser.median)}`,
+    target: '<= 0.3',
+    ratio: inspector.ratio,
+    met: inspector.ratio <= 0.3,
+  });
+  notes.push(`inspector on a ${inspector.segments}-segment variant: first load (read in full) ${ms(inspector.firstLoadMs)}, refresh p95 ${ms(inspector.refresh.p95)}`);
+
   const activation = benchActivation(root);
   rows.push(row('activation in the extension host, median', activation.medianMs, 'ms', 20));
   rows.push(info('  of which the activate() function', activation.activateFunctionMedianMs, 'ms'));
   notes.push(`activation samples: ${activation.samples.map((s) => s.toFixed(1)).join(', ')} ms`);
+
+  const explorer = benchExplorer(root);
+  rows.push(row('explorer: first level of the 3 views, cold (SDKs loaded)', explorer.coldMs, 'ms', 400));
+  rows.push(row('explorer: warm refresh of the 3 views, median', explorer.warmMedianMs, 'ms', 50));
+  notes.push(`explorer warm refreshes: ${explorer.warmMs.map((s) => s.toFixed(1)).join(', ')} ms`);
 
   const origin = await benchOriginThroughput();
   rows.push(row(`origin p99, ${origin.players} players paced at the segment length`, origin.paced.momento.p99Ms, 'ms', 20));

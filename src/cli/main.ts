@@ -2,15 +2,20 @@
 import { readFile, stat } from 'node:fs/promises';
 import { CONFIG_CODES } from '../config/codes';
 import { HLS_CODES } from '../hls/codes';
+import { LIVE_CODES } from '../live/codes';
 import { checkText } from './checkText';
 import { DEBUG_ENV, describeFailure, expectedFailure } from './failure';
 import { formatText, locate } from './format';
+import { INSPECT_USAGE, parseInspectArgs, runInspect } from './inspectCommand';
+import { LIST_USAGE, parseListArgs, runList } from './listCommand';
 import { configureLocale } from './locale';
 import { parseSandboxArgs, runSandbox, SANDBOX_USAGE } from './sandboxCommand';
 
 const USAGE = `Usage:
   live-origin check <file> [--format text|json]   check a live-origin.json or an .m3u8 playlist
   live-origin codes                                list every diagnostic code
+${INSPECT_USAGE}
+${LIST_USAGE}
 ${SANDBOX_USAGE}
 Options for every command:
   --debug          print the stack trace of a failure (also ${DEBUG_ENV}=1)
@@ -21,6 +26,8 @@ failure the message names the fix for (a missing program, a port in use, a refus
 const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
 class UsageError extends Error {}
+
+const usageError = (message: string) => new UsageError(message);
 
 async function check(args: string[]): Promise<number> {
   let format = 'text';
@@ -54,7 +61,7 @@ async function readInput(file: string): Promise<string> {
 }
 
 function listCodes(): number {
-  const rows = Object.entries({ ...CONFIG_CODES, ...HLS_CODES }).map(([code, meaning]) => `${code.padEnd(38)} ${meaning}`);
+  const rows = Object.entries({ ...CONFIG_CODES, ...HLS_CODES, ...LIVE_CODES }).map(([code, meaning]) => `${code.padEnd(38)} ${meaning}`);
   process.stdout.write(`${rows.join('\n')}\n`);
   return 0;
 }
@@ -67,6 +74,8 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'check': return await check(rest);
       case 'codes': return listCodes();
+      case 'list': return await runList(parseListArgs(rest, usageError));
+      case 'inspect': return await runInspect(parseInspectArgs(rest, usageError), usageError);
       case 'sandbox': return await runSandbox(parseSandboxArgs(rest, (message) => new UsageError(message)));
       case '--help':
       case '-h':

@@ -1,6 +1,8 @@
 // `live-origin sandbox`: the local emulators on loopback until Ctrl-C or SIGTERM.
 import { join } from 'node:path';
+import { removeSandboxState, writeSandboxState } from '../cloud/sandboxState';
 import { findExecutable } from '../sandbox/medialive/findExecutable';
+import type { SandboxInfo } from '../sandbox/sandbox';
 import { CliFailure } from './failure';
 
 export const SANDBOX_USAGE = `  live-origin sandbox [--json] [--dir DIR] [--namespace NAME] [--no-stream] [--exit-on-stdin-close]
@@ -33,6 +35,23 @@ export function parseSandboxArgs(args: string[], usageError: (message: string) =
   return parsed;
 }
 
+/** What `--target sandbox` needs to find this sandbox: endpoints and its AWS pair, no Momento key. */
+function stateOf(info: SandboxInfo) {
+  return {
+    pid: process.pid,
+    startedAt: new Date().toISOString(),
+    region: info.medialive.region,
+    namespace: info.momento.namespace,
+    medialive: info.medialive.endpoint,
+    cloudfront: info.cloudfront.endpoint,
+    edge: info.cloudfront.edge,
+    ssm: info.ssm.endpoint,
+    momentoGrpc: info.momento.grpcEndpoint,
+    momentoHttp: info.momento.httpEndpoint,
+    aws: { ...info.aws },
+  };
+}
+
 export async function runSandbox(args: SandboxArgs): Promise<number> {
   // The SDK's notice that its future releases need Node 22 says nothing about this pinned sandbox.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -42,7 +61,10 @@ export async function runSandbox(args: SandboxArgs): Promise<number> {
   const { startSandbox, startDemoStream } = await import('../sandbox/runtime');
   const sandbox = await startSandbox({ dir: args.dir, namespace: args.namespace });
   let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= sandbox.close());
+  const stop = () => (stopping ??= (async () => {
+    removeSandboxState(process.pid);
+    await sandbox.close();
+  })());
   const stopped = new Promise<void>((resolve) => {
     const onSignal = () => void stop().then(resolve);
     process.once('SIGINT', onSignal);
@@ -53,6 +75,7 @@ export async function runSandbox(args: SandboxArgs): Promise<number> {
   });
   try {
     const stream = args.stream ? await startDemoStream(sandbox) : undefined;
+    writeSandboxState(stateOf(sandbox.info));
     if (args.json) {
       process.stdout.write(`${JSON.stringify(stream ? { ...sandbox.info, stream } : sandbox.info)}\n`);
     } else {

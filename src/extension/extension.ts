@@ -6,7 +6,13 @@ import { createConfig, type CreateConfigArgs, type QuestionListener } from './cr
 import { DiagnosticsController } from './diagnostics';
 import { CONFIG_SELECTOR } from './documents';
 import { ConfigHoverProvider } from './hovers';
+import { registerKeyCommands } from './keys/keyCommands';
+import { KeyStore } from './keys/keyStore';
+import { RedactingLog } from './log';
 import { SandboxController } from './sandbox/sandboxController';
+import { TargetController } from './target/targetController';
+import { registerExplorer, type Explorer } from './tree/explorer';
+import { disposeWorkspaceLiveOrigin } from './workspaceConfig';
 
 /** What activate() returns: its own duration, which `npm run bench` reports next to the host's total. */
 export interface ExtensionApi {
@@ -15,6 +21,10 @@ export interface ExtensionApi {
   analysedVersion(uri: vscode.Uri): number | undefined;
   /** Fires as Create live-origin.json puts each question to the user. */
   onDidAskQuestion: vscode.Event<Parameters<QuestionListener>[0]>;
+  /** The explorer's views, as the tests read them. */
+  explorer: Explorer;
+  /** The folder of the extension's log files (`Momento Live.log`), which the tests read. */
+  logUri: vscode.Uri;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -23,11 +33,21 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
 
   const diagnostics = new DiagnosticsController();
-  const sandbox = new SandboxController(context);
+  const targets = new TargetController();
+  const sandbox = new SandboxController(context, () => targets.invalidate());
+  const log = new RedactingLog(vscode.l10n.t('Momento Live'));
+  const keyStore = new KeyStore(context.secrets, log);
+  const explorer = registerExplorer(context, targets, (target) => keyStore.get({ role: 'account', target: target.kind }), () => log);
+  registerKeyCommands(context, keyStore, log);
   const questionAsked = new vscode.EventEmitter<Parameters<QuestionListener>[0]>();
   context.subscriptions.push(
     diagnostics,
     questionAsked,
+    targets,
+    log,
+    { dispose: disposeWorkspaceLiveOrigin },
+    keyStore,
+    keyStore.onDidChange(() => explorer.namespaces.refresh()),
     vscode.languages.registerCodeActionsProvider([...CONFIG_SELECTOR as vscode.DocumentFilter[], { language: 'm3u8' }], new FindingFixProvider(diagnostics), FindingFixProvider.metadata),
     vscode.languages.registerHoverProvider(CONFIG_SELECTOR, new ConfigHoverProvider()),
     vscode.commands.registerCommand('momentoLive.createConfig', (args?: CreateConfigArgs | vscode.Uri) =>
@@ -40,6 +60,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     activateMs: performance.now() - started,
     analysedVersion: (uri) => diagnostics.analysedVersion(uri),
     onDidAskQuestion: questionAsked.event,
+    explorer,
+    logUri: context.logUri,
   };
 }
 

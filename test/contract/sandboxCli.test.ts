@@ -11,21 +11,12 @@ import { CloudFrontClient, GetDistributionCommand } from '@aws-sdk/client-cloudf
 import { DescribeChannelCommand, MediaLiveClient } from '@aws-sdk/client-medialive';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { defaultPasswordParam } from '../../src/config/destinationUrl';
+import { repoRoot } from './repoRoot';
 
 const START_TIMEOUT_MS = 45_000;
 const STOP_TIMEOUT_MS = 10_000;
 const LOOPBACK_URL = /^http:\/\/127\.0\.0\.1:(\d+)$/;
 const LOOPBACK_HOST_PORT = /^127\.0\.0\.1:(\d+)$/;
-
-/** tsc copies package.json into out/ when source imports it, so tsconfig.json marks the real root. */
-function repoRoot(from = __dirname): string {
-  for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
-    const manifest = path.join(dir, 'package.json');
-    if (existsSync(path.join(dir, 'tsconfig.json')) && existsSync(manifest) &&
-        JSON.parse(readFileSync(manifest, 'utf8')).name === 'momento-live-origin') return dir;
-    if (path.dirname(dir) === dir) throw new Error(`No momento-live-origin checkout above ${from}`);
-  }
-}
 
 const CLI = path.join(repoRoot(), 'dist', 'cli.js');
 

@@ -5,11 +5,12 @@ import { parseDestinationUrl, withoutParameter } from '../destinationUrl';
 import { spanInString, type Rule } from './rule';
 
 /**
- * Every key shape the product handles: Momento's JWTs and v1 envelopes (base64 of `{"`, so `eyJ`),
- * the sandbox's envelopes (base64 of ` {"`, so `IHsi`) and the sandbox's signed inner keys
+ * Every key shape the product handles: Momento's JWTs (whole, though a short header like
+ * `{"alg":"HS512"}` is under 30 characters) and v1 envelopes (base64 of `{"`, so `eyJ`), the
+ * sandbox's envelopes (base64 of ` {"`, so `IHsi`) and the sandbox's signed inner keys
  * (`mlo1.<role>.<expiry>.<nonce>.<namespace>.<signature>`).
  */
-const KEY_SHAPE = /(?:eyJ|IHsi)[A-Za-z0-9+/_-]{30,}[A-Za-z0-9+/=_.-]*|mlo1\.(?:admin|rw|ro)\.\d+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]{16,}/;
+export const KEY_SHAPE = /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*|(?:eyJ|IHsi)[A-Za-z0-9+/_-]{30,}[A-Za-z0-9+/=_.-]*|mlo1\.(?:admin|rw|ro)\.\d+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]{16,}/;
 const PLACEHOLDER = /^(<[^>]*>|\$\{[^}]*\}|x+|\.\.\.)$/i;
 /** A token value this long that is not a placeholder is a key, whatever its shape. */
 const MIN_TOKEN_LENGTH = 16;

@@ -1,6 +1,8 @@
 // The "Start/Stop local sandbox" commands, the status bar item, and the keys the sandbox mints,
 // which go into secret storage under the names live-origin.json gives them.
 import * as vscode from 'vscode';
+import { RedactingLog } from '../log';
+import { accountKeyName } from '../target/accountKey';
 import { SandboxProcess, type RunningInfo } from './sandboxProcess';
 
 const RUNNING_CONTEXT = 'momentoLive.sandboxRunning';
@@ -20,9 +22,10 @@ export class SandboxController implements vscode.Disposable {
   private external: RunningInfo | undefined;
   // Created on first use: most sessions never touch the sandbox, and activation stays cheap.
   private statusItemInstance: vscode.StatusBarItem | undefined;
-  private logInstance: vscode.LogOutputChannel | undefined;
+  private readonly log = new RedactingLog(vscode.l10n.t('Momento Live Sandbox'));
 
-  constructor(private readonly context: vscode.ExtensionContext) {
+  /** `onChange` runs whenever a sandbox starts, is adopted or stops: the sandbox target changed. */
+  constructor(private readonly context: vscode.ExtensionContext, private readonly onChange: () => void) {
     context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('momentoLive.target')) this.render();
     }));
@@ -47,11 +50,6 @@ export class SandboxController implements vscode.Disposable {
       this.statusItemInstance.name = vscode.l10n.t('Momento Live sandbox');
     }
     return this.statusItemInstance;
-  }
-
-  private get log(): vscode.LogOutputChannel {
-    this.logInstance ??= vscode.window.createOutputChannel(vscode.l10n.t('Momento Live Sandbox'), { log: true });
-    return this.logInstance;
   }
 
   get info(): RunningInfo | undefined {
@@ -84,6 +82,7 @@ export class SandboxController implements vscode.Disposable {
       this.log.info(vscode.l10n.t('The sandbox stopped (exit code {0}).', String(code)));
       this.process = undefined;
       this.render();
+      this.onChange();
     });
     if (targetSetting() !== 'sandbox') {
       await vscode.workspace.getConfiguration('momentoLive').update('target', 'sandbox', vscode.ConfigurationTarget.Workspace);
@@ -102,6 +101,7 @@ export class SandboxController implements vscode.Disposable {
     await this.process?.stop();
     this.process = undefined;
     this.render();
+    this.onChange();
   }
 
   /** The sandbox's keys go to secret storage under the names its live-origin.json uses. */
@@ -111,12 +111,14 @@ export class SandboxController implements vscode.Disposable {
       const keys = (JSON.parse(text) as { momento?: { keys?: { encoder?: string; player?: string } } }).momento?.keys;
       if (keys?.encoder) await this.context.secrets.store(keys.encoder, info.momento.encoderKey);
       if (keys?.player) await this.context.secrets.store(keys.player, info.momento.playerKey);
+      await this.context.secrets.store(accountKeyName('sandbox'), info.momento.apiKey);
     } catch (error) {
       this.log.warn(vscode.l10n.t('Could not store the sandbox keys: {0}', (error as Error).message));
     }
     this.log.info(vscode.l10n.t('Sandbox running: Momento {0}, MediaLive {1}, CloudFront {2}, edge {3}.',
       info.momento.httpEndpoint, info.medialive.endpoint, info.cloudfront.endpoint, info.cloudfront.edge));
     this.render();
+    this.onChange();
   }
 
   private render(): void {
@@ -144,6 +146,6 @@ export class SandboxController implements vscode.Disposable {
   dispose(): void {
     void this.process?.stop();
     this.statusItemInstance?.dispose();
-    this.logInstance?.dispose();
+    this.log.dispose();
   }
 }

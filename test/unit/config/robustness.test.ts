@@ -1,18 +1,8 @@
 import assert from 'node:assert/strict';
 import { checkText } from '../../../src/cli/checkText';
+import { prng } from '../../support/random';
 import { analyzeConfig, codes, guideConfig, render } from './helpers';
 
-/** Deterministic PRNG (mulberry32) so a failing mutation can be replayed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FRAGMENTS = ['{', '}', '[', ']', ',', ':', '"', '\\', '1e400', '-0', 'null', 'true', '"x"', '\u0000', '\n', '/*', '//', '"url"', '"https://', '?token=', '&', '%', '\uD800', 'NaN', '0.0000001', '9'.repeat(40)];
 

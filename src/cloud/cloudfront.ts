@@ -1,0 +1,47 @@
+// CloudFront distributions of a target: list (paged) and read one's configuration.
+import type { CloudFrontClient, DistributionConfig } from '@aws-sdk/client-cloudfront';
+import type { Page } from './page';
+import type { CloudTarget } from './target';
+
+export interface DistributionItem {
+  id: string;
+  domainName: string;
+  status: string;
+  enabled: boolean;
+  comment?: string;
+}
+
+const clients = new WeakMap<CloudTarget, Promise<CloudFrontClient>>();
+
+function client(target: CloudTarget): Promise<CloudFrontClient> {
+  let created = clients.get(target);
+  if (!created) {
+    // CloudFront is global: its API is always signed for us-east-1.
+    created = import('@aws-sdk/client-cloudfront').then(({ CloudFrontClient }) =>
+      new CloudFrontClient({ region: 'us-east-1', endpoint: target.endpoints.cloudfront, credentials: target.credentials }));
+    clients.set(target, created);
+  }
+  return created;
+}
+
+export async function listDistributions(target: CloudTarget, pageSize: number, next?: string): Promise<Page<DistributionItem>> {
+  const { ListDistributionsCommand } = await import('@aws-sdk/client-cloudfront');
+  const list = (await (await client(target)).send(new ListDistributionsCommand({ MaxItems: pageSize, Marker: next }))).DistributionList;
+  return {
+    items: (list?.Items ?? []).map((summary) => ({
+      id: summary.Id ?? '',
+      domainName: summary.DomainName ?? '',
+      status: summary.Status ?? 'Unknown',
+      enabled: summary.Enabled ?? false,
+      comment: summary.Comment || undefined,
+    })),
+    next: list?.IsTruncated ? list.NextMarker : undefined,
+  };
+}
+
+export async function distributionConfig(target: CloudTarget, id: string): Promise<DistributionConfig> {
+  const { GetDistributionConfigCommand } = await import('@aws-sdk/client-cloudfront');
+  const answer = await (await client(target)).send(new GetDistributionConfigCommand({ Id: id }));
+  if (!answer.DistributionConfig) throw new Error(`Distribution ${id} has no configuration`);
+  return answer.DistributionConfig;
+}

@@ -1,0 +1,67 @@
+// The live-origin.json of the workspace, as the explorer and the key commands read it: the
+// namespace it names, its endpoint and timings, and the secret-storage names of its keys.
+import * as vscode from 'vscode';
+import { CONFIG_FILE_NAME } from './documents';
+
+export interface WorkspaceLiveOrigin {
+  uri: vscode.Uri;
+  namespace?: string;
+  restEndpoint?: string;
+  ttlSeconds?: number;
+  segmentLengthSeconds?: number;
+  keyNames: { encoder?: string; player?: string };
+}
+
+interface Parsed {
+  momento?: { namespace?: string; restEndpoint?: string; ttlSeconds?: number; keys?: { encoder?: string; player?: string } };
+  stream?: { segmentLengthSeconds?: number };
+}
+
+let cached: Promise<WorkspaceLiveOrigin | undefined> | undefined;
+let watcher: vscode.FileSystemWatcher | undefined;
+
+/**
+ * `file`, or else the first live-origin.json of the workspace; undefined when there is none or it
+ * does not parse. Searching the workspace costs more than a whole explorer refresh, so that answer
+ * is kept until a live-origin.json is created, changed or deleted.
+ */
+export function workspaceLiveOrigin(file?: vscode.Uri): Promise<WorkspaceLiveOrigin | undefined> {
+  if (file) return read(file);
+  if (!watcher) {
+    watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
+    const forget = () => { cached = undefined; };
+    watcher.onDidCreate(forget);
+    watcher.onDidChange(forget);
+    watcher.onDidDelete(forget);
+  }
+  cached ??= search();
+  return cached;
+}
+
+/** Stops watching; the extension calls it when it is deactivated. */
+export function disposeWorkspaceLiveOrigin(): void {
+  watcher?.dispose();
+  watcher = undefined;
+  cached = undefined;
+}
+
+async function search(): Promise<WorkspaceLiveOrigin | undefined> {
+  const [found] = await vscode.workspace.findFiles(`**/${CONFIG_FILE_NAME}`, '**/node_modules/**', 1);
+  return found ? read(found) : undefined;
+}
+
+async function read(uri: vscode.Uri): Promise<WorkspaceLiveOrigin | undefined> {
+  try {
+    const parsed = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))) as Parsed;
+    return {
+      uri,
+      namespace: parsed.momento?.namespace,
+      restEndpoint: parsed.momento?.restEndpoint,
+      ttlSeconds: parsed.momento?.ttlSeconds,
+      segmentLengthSeconds: parsed.stream?.segmentLengthSeconds,
+      keyNames: { encoder: parsed.momento?.keys?.encoder, player: parsed.momento?.keys?.player },
+    };
+  } catch {
+    return undefined;
+  }
+}

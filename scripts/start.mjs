@@ -73,6 +73,9 @@ function prepareWorkspace(baseDir) {
   const workspace = path.join(baseDir, 'workspace');
   fs.rmSync(workspace, { recursive: true, force: true });
   fs.cpSync(path.join(root, 'demo'), workspace, { recursive: true });
+  // The demo acts on the sandbox it starts, not on whatever AWS account the machine can reach.
+  fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+  fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), `${JSON.stringify({ 'momentoLive.target': 'sandbox' }, null, 2)}\n`);
   return workspace;
 }
 
@@ -187,6 +190,12 @@ async function smokeCheck(helpers, editor) {
   // The extension attached to the running sandbox (it was handed the sandbox's JSON line).
   await page.locator('.part.statusbar', { hasText: 'Sandbox' }).first().waitFor({ timeout: 30_000 });
   console.log('start --smoke: the extension shows the running sandbox in the status bar');
+  // The explorer lists the sandbox's channel, running, through the real SDKs.
+  await page.locator('.part.sidebar .monaco-list-row', { hasText: /RUNNING/ }).first().waitFor({ timeout: 60_000 });
+  console.log('start --smoke: the explorer lists the sandbox channel as RUNNING');
+  // Kept as an artifact of the run (test-results/ is ignored by git).
+  fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
+  await page.screenshot({ path: path.join(root, 'test-results', 'smoke-explorer.png') });
 }
 
 /** The stream plays through the sandbox's distribution: the master playlist lists the ladder. */

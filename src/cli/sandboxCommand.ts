@@ -1,8 +1,7 @@
 // `live-origin sandbox`: the local emulators on loopback until Ctrl-C or SIGTERM.
 import { join } from 'node:path';
-import { removeSandboxState, writeSandboxState } from '../cloud/sandboxState';
+import { removeSandboxState, sandboxStateOf, writeSandboxState } from '../cloud/sandboxState';
 import { findExecutable } from '../sandbox/medialive/findExecutable';
-import type { SandboxInfo } from '../sandbox/sandbox';
 import { CliFailure } from './failure';
 
 export const SANDBOX_USAGE = `  live-origin sandbox [--json] [--dir DIR] [--namespace NAME] [--no-stream] [--exit-on-stdin-close]
@@ -35,23 +34,6 @@ export function parseSandboxArgs(args: string[], usageError: (message: string) =
   return parsed;
 }
 
-/** What `--target sandbox` needs to find this sandbox: endpoints and its AWS pair, no Momento key. */
-function stateOf(info: SandboxInfo) {
-  return {
-    pid: process.pid,
-    startedAt: new Date().toISOString(),
-    region: info.medialive.region,
-    namespace: info.momento.namespace,
-    medialive: info.medialive.endpoint,
-    cloudfront: info.cloudfront.endpoint,
-    edge: info.cloudfront.edge,
-    ssm: info.ssm.endpoint,
-    momentoGrpc: info.momento.grpcEndpoint,
-    momentoHttp: info.momento.httpEndpoint,
-    aws: { ...info.aws },
-  };
-}
-
 export async function runSandbox(args: SandboxArgs): Promise<number> {
   // The SDK's notice that its future releases need Node 22 says nothing about this pinned sandbox.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -75,7 +57,7 @@ export async function runSandbox(args: SandboxArgs): Promise<number> {
   });
   try {
     const stream = args.stream ? await startDemoStream(sandbox) : undefined;
-    writeSandboxState(stateOf(sandbox.info));
+    writeSandboxState(sandboxStateOf(sandbox.info, process.pid));
     if (args.json) {
       process.stdout.write(`${JSON.stringify(stream ? { ...sandbox.info, stream } : sandbox.info)}\n`);
     } else {

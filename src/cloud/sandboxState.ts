@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import type { SandboxInfo } from '../sandbox/sandbox';
 
 export interface SandboxState {
   pid: number;
@@ -18,6 +19,23 @@ export interface SandboxState {
   momentoGrpc: string;
   momentoHttp: string;
   aws: { accessKeyId: string; secretAccessKey: string };
+}
+
+/** What `--target sandbox` needs to find a sandbox: endpoints and its AWS pair, no Momento key. */
+export function sandboxStateOf(info: SandboxInfo, pid: number): SandboxState {
+  return {
+    pid,
+    startedAt: new Date().toISOString(),
+    region: info.medialive.region,
+    namespace: info.momento.namespace,
+    medialive: info.medialive.endpoint,
+    cloudfront: info.cloudfront.endpoint,
+    edge: info.cloudfront.edge,
+    ssm: info.ssm.endpoint,
+    momentoGrpc: info.momento.grpcEndpoint,
+    momentoHttp: info.momento.httpEndpoint,
+    aws: { ...info.aws },
+  };
 }
 
 /** `$XDG_STATE_HOME/live-origin/sandbox.json` (`~/.local/state/...` by default). */

@@ -33,8 +33,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
 
   const diagnostics = new DiagnosticsController();
-  const targets = new TargetController();
-  const sandbox = new SandboxController(context, () => targets.invalidate());
+  const sandbox: SandboxController = new SandboxController(context, () => targets.invalidate());
+  const targets = new TargetController(() => sandbox.info);
   const log = new RedactingLog(vscode.l10n.t('Momento Live'));
   const keyStore = new KeyStore(context.secrets, log);
   const explorer = registerExplorer(context, targets, (target) => keyStore.get({ role: 'account', target: target.kind }), () => log);

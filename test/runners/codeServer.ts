@@ -95,6 +95,8 @@ export function isolatedEnv(baseDir: string, extra: NodeJS.ProcessEnv = {}): Nod
     XDG_DATA_HOME: path.join(home, '.local', 'share'),
     XDG_CACHE_HOME: path.join(home, '.cache'),
     XDG_STATE_HOME: path.join(home, '.local', 'state'),
+    // Nothing here runs on EC2: the AWS credential chain must not try the instance metadata address.
+    AWS_EC2_METADATA_DISABLED: 'true',
     ...extra,
   };
   // Settings exported by a parent `npm run` would leak into extensions' child processes.

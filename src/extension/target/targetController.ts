@@ -2,7 +2,9 @@
 // profile setting and the running sandbox, resolved into a CloudTarget; a status bar item shows it
 // and opens a picker.
 import * as vscode from 'vscode';
+import { readSandboxState, sandboxStateOf } from '../../cloud/sandboxState';
 import { awsTarget, sandboxTarget, type CloudTarget, type TargetKind } from '../../cloud/target';
+import type { SandboxInfo } from '../../sandbox/sandbox';
 import { cloud } from '../cloud';
 
 export type ResolvedTarget = { ok: true; target: CloudTarget } | { ok: false; kind: TargetKind; message: string };
@@ -20,7 +22,11 @@ export class TargetController implements vscode.Disposable {
   private current: Promise<ResolvedTarget> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [this.changed];
 
-  constructor() {
+  /**
+   * `knownSandbox` is the sandbox this window started or was handed by `npm start`; any other
+   * running sandbox is found through its state file.
+   */
+  constructor(private readonly knownSandbox: () => SandboxInfo | undefined) {
     this.subscriptions.push(vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${SECTION}.target`) || event.affectsConfiguration(`${SECTION}.aws`)) this.invalidate();
     }));
@@ -45,7 +51,10 @@ export class TargetController implements vscode.Disposable {
   private async resolveNow(): Promise<ResolvedTarget> {
     const kind = this.kind;
     try {
-      if (kind === 'sandbox') return { ok: true, target: sandboxTarget() };
+      if (kind === 'sandbox') {
+        const known = this.knownSandbox();
+        return { ok: true, target: sandboxTarget(known ? sandboxStateOf(known, process.pid) : readSandboxState()) };
+      }
       const { awsCredentialProvider, resolveRegion } = await cloud();
       const profile = setting<string>('aws.profile', '') || process.env.AWS_PROFILE || undefined;
       const region = setting<string>('aws.region', '') || await resolveRegion(profile);

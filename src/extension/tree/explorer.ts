@@ -8,6 +8,7 @@ import type { TargetController } from '../target/targetController';
 import { workspaceLiveOrigin } from '../workspaceConfig';
 import { ChannelNode, channelsSource, CHANNELS_VIEW } from './channelsView';
 import { DistributionNode, distributionsSource, DISTRIBUTIONS_VIEW } from './distributionsView';
+import { runSignIn, SIGN_IN_COMMAND } from './awsSignIn';
 import { explainFailure } from './explain';
 import { NamespaceNode, namespacesSource, NAMESPACES_VIEW, type NamespaceEntry } from './namespacesView';
 import type { ExplorerNode } from './nodes';
@@ -66,6 +67,7 @@ export function registerExplorer(
     }),
     vscode.commands.registerCommand('momentoLive.explorer.loadMore', (viewId: string) => views.get(viewId)?.loadMore()),
     vscode.commands.registerCommand('momentoLive.explorer.showLog', () => log().show()),
+    vscode.commands.registerCommand(SIGN_IN_COMMAND, (commandLine: string) => runSignIn(commandLine)),
     vscode.commands.registerCommand('momentoLive.explorer.revealNamespace', async (name: string) => {
       await namespaces.getChildren();
       const node = namespaces.nodes.find((candidate) => candidate instanceof NamespaceNode && candidate.namespace.name === name);

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { Page } from '../../cloud/page';
 import type { CloudTarget } from '../../cloud/target';
 import type { TargetController } from '../target/targetController';
+import { signInCommand } from './awsSignIn';
 import { errorNode, MessageNode, type ExplorerNode } from './nodes';
 
 export interface ResourceSource<T> {
@@ -67,7 +68,7 @@ export class PagedView<T> implements vscode.TreeDataProvider<ExplorerNode>, vsco
       loaded.nodes.push(...page.items.map((item) => this.source.node(item, loaded.target, this)));
       loaded.next = page.next;
     } catch (error) {
-      this.notice = errorNode(`${this.source.viewId}/error`, await this.explain(error, loaded.target), this.retryCommand());
+      this.notice = this.failureNode(await this.explain(error, loaded.target));
     }
     this.changed.fire(undefined);
   }
@@ -94,7 +95,7 @@ export class PagedView<T> implements vscode.TreeDataProvider<ExplorerNode>, vsco
         this.notice = new MessageNode(`${this.source.viewId}/empty`, vscode.l10n.t('Nothing here in {0}.', target.label), { icon: 'info' });
       }
     } catch (error) {
-      this.notice = errorNode(`${this.source.viewId}/error`, await this.explain(error, target), this.retryCommand());
+      this.notice = this.failureNode(await this.explain(error, target));
     }
   }
 
@@ -104,6 +105,11 @@ export class PagedView<T> implements vscode.TreeDataProvider<ExplorerNode>, vsco
       command: { title: vscode.l10n.t('Load more'), command: 'momentoLive.explorer.loadMore', arguments: [this.source.viewId] },
       contextValue: 'momentoLive.loadMore',
     });
+  }
+
+  /** Clicking runs the sign-in the message names, if it names one; Retry stays in the context menu. */
+  private failureNode(message: string): ExplorerNode {
+    return errorNode(`${this.source.viewId}/error`, message, signInCommand(message) ?? this.retryCommand());
   }
 
   private retryCommand(): vscode.Command {

@@ -2,7 +2,7 @@
 // sandbox holds through the real SDKs, links resources, audits them with the editor's codes,
 // starts and stops a channel, pages, and turns a failing service into an error node with Retry.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CreateDistributionCommand, CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { CreateChannelCommand, CreateInputCommand, MediaLiveClient } from '@aws-sdk/client-medialive';
@@ -172,5 +172,40 @@ describe('explorer views against the local sandbox', function () {
     info = (await vscode.commands.executeCommand<Info>(action.command))!;
     const listed = await rows(api.explorer.channels);
     assert.ok(listed.some((r) => r.node.id.endsWith(`/${info.stream!.channelId}`)), JSON.stringify(listed.map((r) => r.label)));
+  });
+});
+
+describe('explorer views against AWS with an expired SSO session', function () {
+  this.timeout(60_000);
+  const home = process.env.HOME!;
+
+  before(async () => {
+    // The extension host's HOME is the test run's own folder: a profile whose SSO login never happened.
+    mkdirSync(path.join(home, '.aws'), { recursive: true });
+    writeFileSync(path.join(home, '.aws', 'config'), [
+      '[profile team-sso]', 'sso_session = corp', 'sso_account_id = 123456789012', 'sso_role_name = Admin', 'region = us-west-2',
+      '[sso-session corp]', 'sso_start_url = https://corp.example/start', 'sso_region = us-east-1', '',
+    ].join('\n'));
+    const settings = vscode.workspace.getConfiguration('momentoLive');
+    await settings.update('target', 'aws', vscode.ConfigurationTarget.Workspace);
+    await settings.update('aws.profile', 'team-sso', vscode.ConfigurationTarget.Workspace);
+  });
+
+  after(async () => {
+    const settings = vscode.workspace.getConfiguration('momentoLive');
+    await settings.update('aws.profile', undefined, vscode.ConfigurationTarget.Workspace);
+    await settings.update('target', undefined, vscode.ConfigurationTarget.Workspace);
+    rmSync(path.join(home, '.aws'), { recursive: true, force: true });
+  });
+
+  it('shows an error node that names aws sso login and runs it when clicked', async () => {
+    const api = await vscode.extensions.getExtension<ExtensionApi>('momento-live-origin.momento-live-origin')!.activate();
+    api.explorer.channels.refresh();
+    const failed = await rows(api.explorer.channels);
+    assert.equal(failed.length, 1, JSON.stringify(failed.map((r) => r.label)));
+    assert.equal(failed[0].contextValue, 'momentoLive.error');
+    assert.match(failed[0].label, /aws sso login --profile team-sso/);
+    assert.deepEqual(failed[0].node.treeItem().command?.arguments, ['aws sso login --profile team-sso']);
+    assert.equal(failed[0].node.treeItem().command?.command, 'momentoLive.aws.signIn');
   });
 });

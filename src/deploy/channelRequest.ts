@@ -90,6 +90,8 @@ export function createChannelRequest(config: LiveOriginConfig, inputs: ChannelIn
             IndexNSegments: medialive.playlistSegments ?? 10,
             KeepSegments: (medialive.playlistSegments ?? 10) + 11,
             ManifestDurationFormat: 'FLOATING_POINT',
+            // EXT-X-PROGRAM-DATE-TIME in every playlist: players and the inspector measure latency by it.
+            ProgramDateTime: 'INCLUDE',
           },
         },
         Outputs: stream.ladder.map((rendition, index) => ({

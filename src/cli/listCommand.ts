@@ -2,6 +2,7 @@
 // views show, for scripts. AWS credentials come from the SDK's provider chain (AWS_PROFILE,
 // AWS_REGION, ...), the Momento account key from MOMENTO_API_KEY only; the sandbox is found by its
 // state file.
+import { namespaceOfPath } from '../audit/momentoAddress';
 import { parseDestinationUrl } from '../config/destinationUrl';
 import { readSandboxState } from '../cloud/sandboxState';
 import { awsTarget, parseTargetKind, sandboxTarget, TargetError, type CloudTarget, type TargetKind } from '../cloud/target';
@@ -92,7 +93,7 @@ async function rows(resource: Resource, target: CloudTarget): Promise<Row[]> {
 
 function namespaceOf(url: string | undefined): string | undefined {
   const path = url ? parseDestinationUrl(url)?.url.pathname : undefined;
-  return path ? /^\/cache\/([^/]+)\//.exec(path)?.[1] : undefined;
+  return path ? namespaceOfPath(path) : undefined;
 }
 
 export async function runList(args: ListArgs): Promise<number> {

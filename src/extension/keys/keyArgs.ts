@@ -1,7 +1,7 @@
 // What a key command acts on: the argument it was given, and the secret a role's key is kept in
 // (live-origin.json's key names, or the current target's account key).
 import * as vscode from 'vscode';
-import type { TargetKind } from '../../cloud/target';
+import { targetSetting } from '../target/targetController';
 import { workspaceLiveOrigin } from '../workspaceConfig';
 import { roleLabel } from './keyPrompt';
 import { KeyStore, type KeyRole, type KeyScope } from './keyStore';
@@ -16,13 +16,9 @@ export interface KeyCommandArgs {
   confirmed?: boolean;
 }
 
-export function currentTargetKind(): TargetKind {
-  return vscode.workspace.getConfiguration('momentoLive').get<TargetKind>('target', 'aws');
-}
-
 /** The secret a role's key is kept in, or undefined (with the reason shown) when live-origin.json does not say. */
 export async function keyScope(role: KeyRole, config: vscode.Uri | undefined): Promise<KeyScope | undefined> {
-  if (role === 'account') return { role, target: currentTargetKind() };
+  if (role === 'account') return { role, target: targetSetting() };
   const liveOrigin = await workspaceLiveOrigin(config);
   if (!liveOrigin) {
     void vscode.window.showErrorMessage(vscode.l10n.t('No readable live-origin.json in this workspace: create one with Momento Live: Create live-origin.json. It names the secrets the keys are kept in.'));

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { RedactingLog } from '../log';
 import { accountKeyName } from '../target/accountKey';
+import { targetSetting } from '../target/targetController';
 import { SandboxProcess, type RunningInfo } from './sandboxProcess';
 
 const RUNNING_CONTEXT = 'momentoLive.sandboxRunning';
@@ -12,10 +13,6 @@ const RUNNING_CONTEXT = 'momentoLive.sandboxRunning';
  * themselves never travel in the environment every terminal and task inherits.
  */
 const EXTERNAL_SANDBOX_ENV = 'LIVE_ORIGIN_SANDBOX_FILE';
-
-export function targetSetting(): 'aws' | 'sandbox' {
-  return vscode.workspace.getConfiguration('momentoLive').get<'aws' | 'sandbox'>('target', 'aws');
-}
 
 export class SandboxController implements vscode.Disposable {
   private process: SandboxProcess | undefined;

@@ -7,6 +7,11 @@ import { awsTarget, sandboxTarget, type CloudTarget, type TargetKind } from '../
 import type { SandboxInfo } from '../../sandbox/sandbox';
 import { cloud } from '../cloud';
 
+/** The momentoLive.target setting: the one place every feature reads it. */
+export function targetSetting(): TargetKind {
+  return vscode.workspace.getConfiguration('momentoLive').get<TargetKind>('target', 'aws');
+}
+
 export type ResolvedTarget = { ok: true; target: CloudTarget } | { ok: false; kind: TargetKind; message: string };
 
 const SECTION = 'momentoLive';
@@ -33,7 +38,7 @@ export class TargetController implements vscode.Disposable {
   }
 
   get kind(): TargetKind {
-    return setting<TargetKind>('target', 'aws');
+    return targetSetting();
   }
 
   /** Forgets the resolved target (a sandbox started or stopped, a profile changed) and tells the views. */

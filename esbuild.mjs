@@ -47,11 +47,23 @@ const cloudApart = {
   },
 };
 
+/** Commands run their work from dist/features.js, loaded the first time one of them runs. */
+const featuresApart = {
+  name: 'features-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/extension\/features$|^\.\.\/features$/ }, () => ({ path: './features.js', external: true }));
+  },
+};
+
 const results = await Promise.all([
-  esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', plugins: [vscodeOnce, cloudApart] }),
+  esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', plugins: [vscodeOnce, cloudApart, featuresApart] }),
+  esbuild.build({ ...common, entryPoints: ['src/extension/features.ts'], outfile: 'dist/features.js', plugins: [vscodeOnce, cloudApart] }),
   esbuild.build({ ...common, entryPoints: ['src/cloud/runtime.ts'], outfile: 'dist/cloud.js' }),
   esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [sandboxApart, cloudApart] }),
   esbuild.build({ ...common, entryPoints: ['src/sandbox/runtime.ts'], outfile: 'dist/sandbox.js' }),
+  // The player page (webview and its system-browser twin): for the browser, hls.js beside it as dist/hls.min.js.
+  esbuild.build({ ...common, platform: 'browser', target: 'chrome108', format: 'iife', mainFields: ['browser', 'module', 'main'], entryPoints: ['webview/player/main.ts'], outfile: 'dist/player.js' }),
+  esbuild.build({ ...common, platform: 'browser', entryPoints: ['webview/player/player.css'], outfile: 'dist/player.css' }),
 ]);
 
 // The sandbox publishes an hls.js player page; a packaged extension has no node_modules to read it from.

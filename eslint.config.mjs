@@ -20,7 +20,7 @@ export default tseslint.config(
   },
   {
     // The pure core: no SDK, not even its types (src/deploy still builds SDK request types).
-    files: ['src/audit/**/*.ts', 'src/config/**/*.ts', 'src/hls/**/*.ts', 'src/live/**/*.ts', 'src/findings/**/*.ts'],
+    files: ['src/audit/**/*.ts', 'src/config/**/*.ts', 'src/hls/**/*.ts', 'src/live/**/*.ts', 'src/verify/**/*.ts', 'src/findings/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'vscode', message: 'Only src/extension/ and test/integration/ may import vscode.' }],

@@ -196,6 +196,26 @@ async function smokeCheck(helpers, editor) {
   // Kept as an artifact of the run (test-results/ is ignored by git).
   fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
   await page.screenshot({ path: path.join(root, 'test-results', 'smoke-explorer.png') });
+  // The sandbox status item opens the stream in the player panel, which plays it.
+  await page.locator('.part.statusbar .statusbar-item', { hasText: 'Sandbox' }).first().click();
+  await page.locator('.tabs-container .tab', { hasText: /Player/ }).first().waitFor({ timeout: 30_000 });
+  const first = await playerTime(page, 60_000);
+  const second = await playerTime(page, 30_000, first + 2);
+  console.log(`start --smoke: the status item opened the player, which plays (${first.toFixed(1)} s -> ${second.toFixed(1)} s)`);
+  await page.screenshot({ path: path.join(root, 'test-results', 'smoke-player.png') });
+}
+
+/** The player webview's video currentTime once it is above `above`; the webview is a nested frame. */
+async function playerTime(page, timeoutMs, above = 0) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      const time = await frame.evaluate(() => document.querySelector('video')?.currentTime ?? null).catch(() => null);
+      if (typeof time === 'number' && time > above) return time;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the player's video did not play past ${above} s within ${timeoutMs / 1000} s`);
 }
 
 /** The stream plays through the sandbox's distribution: the master playlist lists the ladder. */

@@ -1,7 +1,5 @@
 // What `live-origin check` runs on one file: the playlist linter or the configuration rules.
-import { analyzeDocument } from '../config/analyzeConfig';
-import { ConfigDocument } from '../config/configDocument';
-import { schemaFindings } from '../config/schemaCheck';
+import { checkConfigText } from '../config/checkConfig';
 import type { Finding } from '../findings/finding';
 import { lintPlaylist } from '../hls/lintPlaylist';
 
@@ -10,12 +8,5 @@ export function isPlaylistFile(fileName: string): boolean {
 }
 
 export function checkText(fileName: string, text: string): Finding[] {
-  if (isPlaylistFile(fileName)) return lintPlaylist(text);
-  const doc = new ConfigDocument(text);
-  const findings = analyzeDocument(doc);
-  if (findings.some((finding) => finding.code === 'json-syntax')) return findings;
-  // Where a rule already speaks about a value, its message (which names the fix) is the one to keep.
-  const covered = new Set(findings.map((finding) => `${finding.offset}:${finding.length}`));
-  const schema = schemaFindings(doc).filter((finding) => !covered.has(`${finding.offset}:${finding.length}`));
-  return [...findings, ...schema].sort((a, b) => a.offset - b.offset);
+  return isPlaylistFile(fileName) ? lintPlaylist(text) : checkConfigText(text);
 }

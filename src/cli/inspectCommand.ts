@@ -8,7 +8,7 @@ import type { LiveFinding } from '../live/findingLog';
 import { LiveInspector, type InspectorView } from '../live/inspector';
 import { REDACTED, redactTokens } from '../live/redact';
 import type { RenditionView } from '../live/views';
-import { liveHttpFetch } from './liveHttpFetch';
+import { liveHttpFetch } from '../net/liveHttpFetch';
 
 export const PLAYER_KEY_ENV = 'LIVE_ORIGIN_PLAYER_KEY';
 export const MAX_WATCH_SECONDS = 24 * 3600;

@@ -4,11 +4,11 @@
 // state file.
 import { namespaceOfPath } from '../audit/momentoAddress';
 import { parseDestinationUrl } from '../config/destinationUrl';
-import { readSandboxState } from '../cloud/sandboxState';
-import { awsTarget, parseTargetKind, sandboxTarget, TargetError, type CloudTarget, type TargetKind } from '../cloud/target';
+import type { CloudTarget, TargetKind } from '../cloud/target';
+import { ACCOUNT_KEY_ENV, cliCloudFailure, resolveCliTarget } from './cliTarget';
 import { CliFailure } from './failure';
+import { parseServiceOptions } from './options';
 
-export const ACCOUNT_KEY_ENV = 'MOMENTO_API_KEY';
 const RESOURCES = ['namespaces', 'channels', 'distributions'] as const;
 type Resource = (typeof RESOURCES)[number];
 const PAGE_SIZE = 100;
@@ -26,40 +26,9 @@ export interface ListArgs {
 }
 
 export function parseListArgs(args: string[], usageError: (message: string) => Error): ListArgs {
-  let format = 'text';
-  let target: string | undefined;
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--format' || arg === '--target') {
-      const value = args[++i];
-      if (value === undefined) throw usageError(`${arg} needs a value.`);
-      if (arg === '--format') format = value;
-      else target = value;
-    } else if (arg.startsWith('--format=')) format = arg.slice('--format='.length);
-    else if (arg.startsWith('--target=')) target = arg.slice('--target='.length);
-    else if (arg.startsWith('-')) throw usageError(`Unknown option ${arg}.`);
-    else positional.push(arg);
-  }
+  const { positional, target, format } = parseServiceOptions(args, [], usageError);
   if (positional.length !== 1 || !(RESOURCES as readonly string[]).includes(positional[0])) throw usageError(`list takes one of ${RESOURCES.join(', ')}.`);
-  if (format !== 'text' && format !== 'json') throw usageError(`--format must be text or json, not "${format}".`);
-  try {
-    return { resource: positional[0] as Resource, target: parseTargetKind(target), format };
-  } catch (error) {
-    throw usageError((error as Error).message);
-  }
-}
-
-async function resolveTarget(kind: TargetKind): Promise<CloudTarget> {
-  try {
-    if (kind === 'sandbox') return sandboxTarget(readSandboxState());
-    const { awsCredentialProvider, resolveRegion } = await import('../cloud/runtime');
-    const profile = process.env.AWS_PROFILE || undefined;
-    return awsTarget({ profile, region: await resolveRegion(profile), credentials: awsCredentialProvider(profile) });
-  } catch (error) {
-    if (error instanceof TargetError) throw new CliFailure(error.message);
-    throw error;
-  }
+  return { resource: positional[0] as Resource, target, format };
 }
 
 type Row = Record<string, string | boolean | undefined>;
@@ -97,21 +66,12 @@ function namespaceOf(url: string | undefined): string | undefined {
 }
 
 export async function runList(args: ListArgs): Promise<number> {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const target = await resolveTarget(args.target);
+  const target = await resolveCliTarget(args.target);
   let listed: Row[];
   try {
     listed = await rows(args.resource, target);
   } catch (error) {
-    if (error instanceof CliFailure) throw error;
-    const { describeAwsFailure, MomentoFailure } = await import('../cloud/runtime');
-    if (error instanceof MomentoFailure) throw new CliFailure(`Momento refused the request (${error.code}): ${error.message} Check ${ACCOUNT_KEY_ENV}.`);
-    const described = describeAwsFailure(error, target.profile);
-    if (described) throw new CliFailure(described);
-    if (target.kind === 'sandbox' && /ECONNREFUSED/.test(String((error as { cause?: unknown }).cause ?? error))) {
-      throw new CliFailure('The local sandbox does not answer: start it again with `live-origin sandbox`.');
-    }
-    throw error;
+    throw await cliCloudFailure(error, target);
   }
   if (args.format === 'json') {
     process.stdout.write(`${JSON.stringify(listed, null, 2)}\n`);

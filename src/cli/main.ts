@@ -4,18 +4,22 @@ import { CONFIG_CODES } from '../config/codes';
 import { HLS_CODES } from '../hls/codes';
 import { LIVE_CODES } from '../live/codes';
 import { checkText } from './checkText';
+import { DEPLOY_USAGE, parseDeployArgs, runDeploy } from './deployCommand';
 import { DEBUG_ENV, describeFailure, expectedFailure } from './failure';
 import { formatText, locate } from './format';
 import { INSPECT_USAGE, parseInspectArgs, runInspect } from './inspectCommand';
 import { LIST_USAGE, parseListArgs, runList } from './listCommand';
 import { configureLocale } from './locale';
 import { parseSandboxArgs, runSandbox, SANDBOX_USAGE } from './sandboxCommand';
+import { parseVerifyArgs, runVerify, VERIFY_USAGE } from './verifyCommand';
 
 const USAGE = `Usage:
   live-origin check <file> [--format text|json]   check a live-origin.json or an .m3u8 playlist
   live-origin codes                                list every diagnostic code
 ${INSPECT_USAGE}
+${VERIFY_USAGE}
 ${LIST_USAGE}
+${DEPLOY_USAGE}
 ${SANDBOX_USAGE}
 Options for every command:
   --debug          print the stack trace of a failure (also ${DEBUG_ENV}=1)
@@ -76,6 +80,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'codes': return listCodes();
       case 'list': return await runList(parseListArgs(rest, usageError));
       case 'inspect': return await runInspect(parseInspectArgs(rest, usageError), usageError);
+      case 'verify': return await runVerify(parseVerifyArgs(rest, usageError));
+      case 'plan':
+      case 'apply': return await runDeploy(parseDeployArgs(command, rest, usageError));
       case 'sandbox': return await runSandbox(parseSandboxArgs(rest, (message) => new UsageError(message)));
       case '--help':
       case '-h':

@@ -1,7 +1,7 @@
 // CloudFront distributions of a target: list (paged) and read one's configuration.
 import type { CloudFrontClient, DistributionConfig } from '@aws-sdk/client-cloudfront';
 import type { Page } from './page';
-import type { CloudTarget } from './target';
+import { awsClientOptions, type CloudTarget } from './target';
 
 export interface DistributionItem {
   id: string;
@@ -13,12 +13,12 @@ export interface DistributionItem {
 
 const clients = new WeakMap<CloudTarget, Promise<CloudFrontClient>>();
 
-function client(target: CloudTarget): Promise<CloudFrontClient> {
+export function cloudFrontClient(target: CloudTarget): Promise<CloudFrontClient> {
   let created = clients.get(target);
   if (!created) {
     // CloudFront is global: its API is always signed for us-east-1.
     created = import('@aws-sdk/client-cloudfront').then(({ CloudFrontClient }) =>
-      new CloudFrontClient({ region: 'us-east-1', endpoint: target.endpoints.cloudfront, credentials: target.credentials }));
+      new CloudFrontClient({ region: 'us-east-1', ...awsClientOptions(target, target.endpoints.cloudfront) }));
     clients.set(target, created);
   }
   return created;
@@ -26,7 +26,7 @@ function client(target: CloudTarget): Promise<CloudFrontClient> {
 
 export async function listDistributions(target: CloudTarget, pageSize: number, next?: string): Promise<Page<DistributionItem>> {
   const { ListDistributionsCommand } = await import('@aws-sdk/client-cloudfront');
-  const list = (await (await client(target)).send(new ListDistributionsCommand({ MaxItems: pageSize, Marker: next }))).DistributionList;
+  const list = (await (await cloudFrontClient(target)).send(new ListDistributionsCommand({ MaxItems: pageSize, Marker: next }))).DistributionList;
   return {
     items: (list?.Items ?? []).map((summary) => ({
       id: summary.Id ?? '',
@@ -41,7 +41,13 @@ export async function listDistributions(target: CloudTarget, pageSize: number, n
 
 export async function distributionConfig(target: CloudTarget, id: string): Promise<DistributionConfig> {
   const { GetDistributionConfigCommand } = await import('@aws-sdk/client-cloudfront');
-  const answer = await (await client(target)).send(new GetDistributionConfigCommand({ Id: id }));
+  const answer = await (await cloudFrontClient(target)).send(new GetDistributionConfigCommand({ Id: id }));
   if (!answer.DistributionConfig) throw new Error(`Distribution ${id} has no configuration`);
   return answer.DistributionConfig;
+}
+
+export async function distributionStatus(target: CloudTarget, id: string): Promise<{ status: string; domainName: string }> {
+  const { GetDistributionCommand } = await import('@aws-sdk/client-cloudfront');
+  const { Distribution } = await (await cloudFrontClient(target)).send(new GetDistributionCommand({ Id: id }));
+  return { status: Distribution?.Status ?? 'Unknown', domainName: Distribution?.DomainName ?? '' };
 }

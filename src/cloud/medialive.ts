@@ -1,7 +1,7 @@
 // MediaLive channels of a target: list (paged), describe, start, stop. The SDK loads on first use.
 import type { DescribeChannelResponse, MediaLiveClient } from '@aws-sdk/client-medialive';
 import type { Page } from './page';
-import type { CloudTarget } from './target';
+import { awsClientOptions, type CloudTarget } from './target';
 
 export interface ChannelItem {
   id: string;
@@ -16,11 +16,11 @@ export type ChannelDescription = DescribeChannelResponse;
 
 const clients = new WeakMap<CloudTarget, Promise<MediaLiveClient>>();
 
-function client(target: CloudTarget): Promise<MediaLiveClient> {
+export function mediaLiveClient(target: CloudTarget): Promise<MediaLiveClient> {
   let created = clients.get(target);
   if (!created) {
     created = import('@aws-sdk/client-medialive').then(({ MediaLiveClient }) =>
-      new MediaLiveClient({ region: target.region, endpoint: target.endpoints.medialive, credentials: target.credentials }));
+      new MediaLiveClient({ region: target.region, ...awsClientOptions(target, target.endpoints.medialive) }));
     clients.set(target, created);
   }
   return created;
@@ -28,7 +28,7 @@ function client(target: CloudTarget): Promise<MediaLiveClient> {
 
 export async function listChannels(target: CloudTarget, pageSize: number, next?: string): Promise<Page<ChannelItem>> {
   const { ListChannelsCommand } = await import('@aws-sdk/client-medialive');
-  const page = await (await client(target)).send(new ListChannelsCommand({ MaxResults: pageSize, NextToken: next }));
+  const page = await (await mediaLiveClient(target)).send(new ListChannelsCommand({ MaxResults: pageSize, NextToken: next }));
   return {
     items: (page.Channels ?? []).map((channel) => ({
       id: channel.Id ?? '',
@@ -43,15 +43,15 @@ export async function listChannels(target: CloudTarget, pageSize: number, next?:
 
 export async function describeChannel(target: CloudTarget, id: string): Promise<ChannelDescription> {
   const { DescribeChannelCommand } = await import('@aws-sdk/client-medialive');
-  return (await client(target)).send(new DescribeChannelCommand({ ChannelId: id }));
+  return (await mediaLiveClient(target)).send(new DescribeChannelCommand({ ChannelId: id }));
 }
 
 export async function startChannel(target: CloudTarget, id: string): Promise<void> {
   const { StartChannelCommand } = await import('@aws-sdk/client-medialive');
-  await (await client(target)).send(new StartChannelCommand({ ChannelId: id }));
+  await (await mediaLiveClient(target)).send(new StartChannelCommand({ ChannelId: id }));
 }
 
 export async function stopChannel(target: CloudTarget, id: string): Promise<void> {
   const { StopChannelCommand } = await import('@aws-sdk/client-medialive');
-  await (await client(target)).send(new StopChannelCommand({ ChannelId: id }));
+  await (await mediaLiveClient(target)).send(new StopChannelCommand({ ChannelId: id }));
 }

@@ -6,3 +6,4 @@ export { createNamespace, deleteNamespace, listNamespaces, liveStatus, MomentoFa
 export { awsCredentialProvider, listProfiles, resolveRegion } from './awsCredentials';
 export { describeAwsFailure } from './awsFailure';
 export { mintEncoderAndPlayerKeys } from './momentoMint';
+export { deployServices } from './deployServices';

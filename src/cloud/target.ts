@@ -18,6 +18,19 @@ export interface CloudTarget {
   credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
   /** Short text for the status bar and messages: "sandbox (us-west-2)", "aws prod (eu-west-1)". */
   label: string;
+  /** How long an AWS request may take before it counts as failed (and is retried). */
+  requestTimeoutMs?: number;
+}
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+/** Client options every AWS client of a target shares: a slow answer is a TimeoutError the SDK retries. */
+export function awsClientOptions(target: CloudTarget, endpoint: string | undefined) {
+  return {
+    endpoint,
+    credentials: target.credentials,
+    requestHandler: { requestTimeout: target.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true },
+  };
 }
 
 /** Why a target cannot be used, worded with its fix. */

@@ -1,6 +1,6 @@
 // live-origin.json -> the CloudFront DistributionConfig that fronts the namespace.
 import type { CacheBehavior as SdkCacheBehavior, DistributionConfig } from '@aws-sdk/client-cloudfront';
-import { MANAGED_CACHE_POLICIES, MANAGED_ORIGIN_REQUEST_POLICIES } from '../config/cloudfrontPolicies';
+import { MANAGED_CACHE_POLICIES, MANAGED_ORIGIN_REQUEST_POLICIES, MANAGED_RESPONSE_HEADERS_POLICIES } from '../config/cloudfrontPolicies';
 import type { CacheBehavior, LiveOriginConfig } from '../config/model';
 import { isLoopbackHost } from '../config/regions';
 
@@ -9,7 +9,13 @@ export const ORIGIN_ID = 'momento-media-storage';
 type BehaviorSettings = Omit<SdkCacheBehavior, 'PathPattern'>;
 
 function behaviorSettings({ cachePolicy, originRequestPolicy }: Omit<CacheBehavior, 'pathPattern'>): BehaviorSettings {
-  const common = { TargetOriginId: ORIGIN_ID, ViewerProtocolPolicy: 'redirect-to-https' as const };
+  // SimpleCORS on every behavior: web players on other origins (and the editor's webview) may
+  // read playlists and segments; a public live stream has nothing to hide from other origins.
+  const common = {
+    TargetOriginId: ORIGIN_ID,
+    ViewerProtocolPolicy: 'redirect-to-https' as const,
+    ResponseHeadersPolicyId: MANAGED_RESPONSE_HEADERS_POLICIES.SimpleCORS,
+  };
   const requestPolicy = originRequestPolicy && originRequestPolicy !== 'None'
     ? { OriginRequestPolicyId: MANAGED_ORIGIN_REQUEST_POLICIES[originRequestPolicy] }
     : {};

@@ -1,17 +1,22 @@
 // Entry point: wires the pure core into the editor. Keep it cheap: no SDK is loaded here.
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import { readSandboxState } from '../cloud/sandboxState';
 import { FindingFixProvider } from './codeActions';
 import { createConfig, type CreateConfigArgs, type QuestionListener } from './createConfigCommand';
+import { registerDeployCommands } from './deploy/deployCommands';
 import { DiagnosticsController } from './diagnostics';
 import { CONFIG_SELECTOR } from './documents';
 import { ConfigHoverProvider } from './hovers';
 import { registerKeyCommands } from './keys/keyCommands';
 import { KeyStore } from './keys/keyStore';
 import { RedactingLog } from './log';
+import { PlayerProbe } from './player/probe';
+import { registerPlayer } from './player/register';
 import { SandboxController } from './sandbox/sandboxController';
 import { TargetController } from './target/targetController';
 import { registerExplorer, type Explorer } from './tree/explorer';
+import { registerVerifyCommand } from './verify/verifyCommand';
 import { disposeWorkspaceLiveOrigin } from './workspaceConfig';
 
 /** What activate() returns: its own duration, which `npm run bench` reports next to the host's total. */
@@ -25,6 +30,8 @@ export interface ExtensionApi {
   explorer: Explorer;
   /** The folder of the extension's log files (`Momento Live.log`), which the tests read. */
   logUri: vscode.Uri;
+  /** Open players' message traffic, stats and page document, as the tests read them. */
+  player: PlayerProbe;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -39,6 +46,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const keyStore = new KeyStore(context.secrets, log);
   const explorer = registerExplorer(context, targets, (target) => keyStore.get({ role: 'account', target: target.kind }), () => log);
   registerKeyCommands(context, keyStore, log);
+  const player = new PlayerProbe();
+  registerPlayer(context, { targets, sandbox: () => sandbox.info, keyStore, probe: player });
+  registerDeployCommands(context, targets, keyStore, () => log);
+  registerVerifyCommand(context, { targets, keyStore, log, sandboxEdge: () => sandbox.info?.cloudfront.edge ?? readSandboxState()?.edge });
   const questionAsked = new vscode.EventEmitter<Parameters<QuestionListener>[0]>();
   context.subscriptions.push(
     diagnostics,
@@ -62,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     onDidAskQuestion: questionAsked.event,
     explorer,
     logUri: context.logUri,
+    player,
   };
 }
 

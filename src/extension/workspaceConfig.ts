@@ -9,12 +9,14 @@ export interface WorkspaceLiveOrigin {
   restEndpoint?: string;
   ttlSeconds?: number;
   segmentLengthSeconds?: number;
+  channelName?: string;
   keyNames: { encoder?: string; player?: string };
 }
 
 interface Parsed {
   momento?: { namespace?: string; restEndpoint?: string; ttlSeconds?: number; keys?: { encoder?: string; player?: string } };
   stream?: { segmentLengthSeconds?: number };
+  medialive?: { channelName?: string };
 }
 
 let cached: Promise<WorkspaceLiveOrigin | undefined> | undefined;
@@ -59,6 +61,7 @@ async function read(uri: vscode.Uri): Promise<WorkspaceLiveOrigin | undefined> {
       restEndpoint: parsed.momento?.restEndpoint,
       ttlSeconds: parsed.momento?.ttlSeconds,
       segmentLengthSeconds: parsed.stream?.segmentLengthSeconds,
+      channelName: parsed.medialive?.channelName,
       keyNames: { encoder: parsed.momento?.keys?.encoder, player: parsed.momento?.keys?.player },
     };
   } catch {

@@ -53,7 +53,7 @@ function readChanges(text: string, previous: MediaWindow, limits: ReadLimits): W
   const firstEnd = endOfSegmentAt(text, firstExtinf);
   if (firstEnd === undefined) return undefined;
   const reader = new SegmentReader(limits.maxSegments);
-  const head = text.slice(0, firstEnd);
+  const head = detached(text.slice(0, firstEnd));
   reader.read(splitPlaylist(head).lines, head, 0);
   if (reader.segments.uris.length !== 1 || reader.endList) return undefined;
 
@@ -76,11 +76,22 @@ function readChanges(text: string, previous: MediaWindow, limits: ReadLimits): W
   reader.segmentsEnd = sharedEnd;
   if (previous.hasMap) reader.hasMap = true;
   reader.tagUriWithToken ??= previous.tagUriWithToken;
-  const tail = text.slice(sharedEnd);
+  const tail = detached(text.slice(sharedEnd));
   if (tooManyLines(tail, limits)) return undefined;
   reader.read(splitPlaylist(tail).lines, tail, sharedEnd);
   if (reader.overflow) return tooManySegments(limits.maxSegments);
   return { ok: true, window: reader.window(text), carried: old.uris.length - index - 1 };
+}
+
+/**
+ * A copy of a part of the playlist that does not point into the whole text. V8 keeps a slice's
+ * parent string alive, and the URIs read from a reload's new lines stay in the window as long as
+ * their segments do: without the copy every reload's full text (3.5 MB for 24 hours) stayed with
+ * them. Concatenating and slicing again flattens into a new string of this part alone, code unit
+ * for code unit (a byte-order mark or a lone surrogate included).
+ */
+function detached(part: string): string {
+  return ` ${part}`.slice(1);
 }
 
 function sameNumber(a: number, b: number): boolean {

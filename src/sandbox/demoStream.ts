@@ -3,8 +3,15 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createChannelRequest } from '../deploy/channelRequest';
-import { distributionConfig } from '../deploy/distributionConfig';
+import { distributionStatus } from '../cloud/cloudfront';
+import { deployServices } from '../cloud/deployServices';
+import { describeChannel, startChannel } from '../cloud/medialive';
+import { sandboxStateOf } from '../cloud/sandboxState';
+import { sandboxTarget } from '../cloud/target';
+import { applyPlan } from '../deploy/apply';
+import { desiredState } from '../deploy/desired';
+import { makePlan } from '../deploy/observe';
+import { reportText } from '../deploy/planText';
 import { PLAYER_PAGE, PLAYER_SCRIPT, playerHtml } from './playerPage';
 import type { RunningSandbox } from './sandbox';
 
@@ -58,60 +65,46 @@ async function publishPlayer(sandbox: RunningSandbox): Promise<boolean> {
   return true;
 }
 
+/** The sandbox as a target of plan and apply: its endpoints and its own AWS pair. */
+function sandboxAsTarget(sandbox: RunningSandbox) {
+  return sandboxTarget(sandboxStateOf(sandbox.info, process.pid));
+}
+
 export async function startDemoStream(sandbox: RunningSandbox): Promise<DemoStream> {
-  const ml = await import('@aws-sdk/client-medialive');
-  const cf = await import('@aws-sdk/client-cloudfront');
-  // A copy: the AWS SDK writes `$source` into the credentials object it is given, and info is printed.
-  const credentials = { ...sandbox.info.aws };
-  const medialive = new ml.MediaLiveClient({ region: sandbox.info.medialive.region, endpoint: sandbox.info.medialive.endpoint, credentials });
-  const cloudfront = new cf.CloudFrontClient({ region: 'us-east-1', endpoint: sandbox.info.cloudfront.endpoint, credentials });
-  try {
-    const { config } = sandbox;
-    const input = await medialive.send(new ml.CreateInputCommand({
-      Name: config.medialive.input.name,
-      Type: 'RTMP_PUSH',
-      Destinations: [{ StreamName: `${config.momento.namespace}/live` }],
-    }));
-    const channel = await medialive.send(new ml.CreateChannelCommand(createChannelRequest(config, {
-      inputId: input.Input!.Id!,
-      requestId: `sandbox-${config.momento.namespace}`,
-    })));
-    const channelId = channel.Channel!.Id!;
-    const channelState = async () => (await medialive.send(new ml.DescribeChannelCommand({ ChannelId: channelId }))).State;
-    await until('the channel to be created', async () => ((await channelState()) === 'IDLE' ? true : undefined));
-    await medialive.send(new ml.StartChannelCommand({ ChannelId: channelId }));
-
-    const created = await cloudfront.send(new cf.CreateDistributionCommand({
-      DistributionConfig: distributionConfig(config, `sandbox-${config.momento.namespace}`, sandbox.info.momento.playerKey),
-    }));
-    const distributionId = created.Distribution!.Id!;
-    const domainName = created.Distribution!.DomainName!;
-    const hasPlayer = await publishPlayer(sandbox);
-
-    await until('the channel to run', async () => ((await channelState()) === 'RUNNING' ? true : undefined));
-    await until('the distribution to deploy', async () => {
-      const { Distribution } = await cloudfront.send(new cf.GetDistributionCommand({ Id: distributionId }));
-      return Distribution?.Status === 'Deployed' ? true : undefined;
-    });
-    // Ready means a player opening the URL now finds every playlist, not a 404 it would not retry.
-    const { httpEndpoint, namespace, playerKey } = sandbox.info.momento;
-    const manifest = config.medialive.manifestName;
-    const playlists = [`${manifest}.m3u8`, ...config.stream.ladder.map((r) => `${manifest}${r.nameModifier}.m3u8`)];
-    await until('the encoder\'s first playlists', async () => {
-      const statuses = await Promise.all(playlists.map(async (key) =>
-        (await fetch(`${httpEndpoint}/cache/${namespace}/${key}`, { headers: { authorization: playerKey } })).status));
-      return statuses.every((status) => status === 200) ? true : undefined;
-    });
-    const base = sandbox.cloudfront.edgeUrlFor(domainName);
-    return {
-      channelId,
-      distributionId,
-      domainName,
-      playbackUrl: `${base}/${manifest}.m3u8`,
-      playerUrl: hasPlayer ? `${base}/${PLAYER_PAGE}` : undefined,
-    };
-  } finally {
-    medialive.destroy();
-    cloudfront.destroy();
-  }
+  const { config, info } = sandbox;
+  const target = sandboxAsTarget(sandbox);
+  const services = deployServices(target, info.momento.apiKey);
+  // One way resources come to exist: the same plan and apply as `live-origin apply`.
+  const plan = await makePlan(desiredState(config, { encoderKey: info.momento.encoderKey, playerKey: info.momento.playerKey }), services);
+  const report = await applyPlan(plan, services, { confirmStop: async () => false, pollMs: 100, settleTimeoutMs: WAIT_MS });
+  const unfinished = report.steps.find((step) => step.status !== 'done' && step.status !== 'unchanged');
+  if (unfinished) throw new Error(`Applying the sandbox's live-origin.json did not complete:\n${reportText(report)}`);
+  const idOf = (resource: string) => report.steps.find((step) => step.change.resource === resource)!.id!;
+  const channelId = idOf('channel');
+  const distributionId = idOf('distribution');
+  await startChannel(target, channelId);
+  const hasPlayer = await publishPlayer(sandbox);
+  const channelState = async () => (await describeChannel(target, channelId)).State;
+  await until('the channel to run', async () => ((await channelState()) === 'RUNNING' ? true : undefined));
+  const domainName = await until('the distribution to deploy', async () => {
+    const distribution = await distributionStatus(target, distributionId);
+    return distribution.status === 'Deployed' ? distribution.domainName : undefined;
+  });
+  // Ready means a player opening the URL now finds every playlist, not a 404 it would not retry.
+  const { httpEndpoint, namespace, playerKey } = sandbox.info.momento;
+  const manifest = config.medialive.manifestName;
+  const playlists = [`${manifest}.m3u8`, ...config.stream.ladder.map((r) => `${manifest}${r.nameModifier}.m3u8`)];
+  await until('the encoder\'s first playlists', async () => {
+    const statuses = await Promise.all(playlists.map(async (key) =>
+      (await fetch(`${httpEndpoint}/cache/${namespace}/${key}`, { headers: { authorization: playerKey } })).status));
+    return statuses.every((status) => status === 200) ? true : undefined;
+  });
+  const base = sandbox.cloudfront.edgeUrlFor(domainName);
+  return {
+    channelId,
+    distributionId,
+    domainName,
+    playbackUrl: `${base}/${manifest}.m3u8`,
+    playerUrl: hasPlayer ? `${base}/${PLAYER_PAGE}` : undefined,
+  };
 }

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DescribeChannelCommand, MediaLiveClient, StartChannelCommand, StopChannelCommand } from '@aws-sdk/client-medialive';
-import { liveHttpFetch } from '../../src/cli/liveHttpFetch';
+import { liveHttpFetch } from '../../src/net/liveHttpFetch';
 import type { LiveFinding } from '../../src/live/findingLog';
 import { LiveInspector } from '../../src/live/inspector';
 import { startDemoStream, type DemoStream } from '../../src/sandbox/demoStream';

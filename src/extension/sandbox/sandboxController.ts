@@ -132,10 +132,18 @@ export class SandboxController implements vscode.Disposable {
     } else {
       this.statusItem.text = '$(radio-tower) ' + vscode.l10n.t('Sandbox');
       const tooltip = new vscode.MarkdownString(vscode.l10n.t('**Local sandbox running**'));
+      // Only the extension's own commands may run from the tooltip's links.
+      tooltip.isTrusted = { enabledCommands: ['momentoLive.player.open', 'momentoLive.sandbox.stop'] };
       tooltip.appendMarkdown(`\n\n- Momento: \`${info.momento.httpEndpoint}\`\n- MediaLive: \`${info.medialive.endpoint}\`\n- CloudFront: \`${info.cloudfront.endpoint}\``);
-      if (info.stream?.playerUrl) tooltip.appendMarkdown(`\n\n[${vscode.l10n.t('Open the player')}](${info.stream.playerUrl})`);
+      const links = [`[${vscode.l10n.t('Stop the sandbox')}](command:momentoLive.sandbox.stop)`];
+      if (info.stream) links.unshift(`[${vscode.l10n.t('Open the player')}](command:momentoLive.player.open?${encodeURIComponent(JSON.stringify([{ source: 'edge' }]))})`);
+      if (info.stream?.playerUrl) links.push(`[${vscode.l10n.t('Its web page')}](${info.stream.playerUrl})`);
+      tooltip.appendMarkdown(`\n\n${links.join(' · ')}`);
       this.statusItem.tooltip = tooltip;
-      this.statusItem.command = 'momentoLive.sandbox.stop';
+      // With a stream running, a click opens it in the player; the tooltip keeps Stop one click away.
+      this.statusItem.command = info.stream
+        ? { title: vscode.l10n.t('Open the player'), command: 'momentoLive.player.open', arguments: [{ source: 'edge' }] }
+        : 'momentoLive.sandbox.stop';
     }
     this.statusItem.show();
   }

@@ -38,10 +38,13 @@ export class ChannelNode implements ExplorerNode {
     return linkedChildren(this, async () => {
       const description = await (await cloud()).describeChannel(this.target, this.channel.id);
       const config = await workspaceLiveOrigin();
+      const published = channelPublishTarget(description);
+      // live-origin.json speaks for its own channel and namespace; other channels are audited on their own.
+      const governed = config !== undefined && (description.Name === config.channelName || published.namespace === config.namespace);
       return {
-        ...channelPublishTarget(description),
+        ...published,
         linkLabel: (namespace) => vscode.l10n.t('publishes to namespace {0}', namespace),
-        findings: auditChannel(description, { namespace: config?.namespace, momentoRestEndpoint: config?.restEndpoint, ttlSeconds: config?.ttlSeconds }),
+        findings: auditChannel(description, governed ? { namespace: config.namespace, momentoRestEndpoint: config.restEndpoint, ttlSeconds: config.ttlSeconds } : {}),
       };
     }, (error) => this.explain(error, this.target));
   }

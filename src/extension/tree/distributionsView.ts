@@ -33,14 +33,17 @@ export class DistributionNode implements ExplorerNode {
     return linkedChildren(this, async () => {
       const config = await (await cloud()).distributionConfig(this.target, this.distribution.id);
       const workspace = await workspaceLiveOrigin();
+      const fronts = distributionFronts(config);
+      // live-origin.json speaks for the distribution of its own namespace; others are audited on their own.
+      const governed = workspace !== undefined && fronts.namespace === workspace.namespace;
       return {
-        ...distributionFronts(config),
+        ...fronts,
         linkLabel: (namespace) => vscode.l10n.t('fronts namespace {0}', namespace),
-        findings: auditDistribution(config, {
-          namespace: workspace?.namespace,
-          momentoRestEndpoint: workspace?.restEndpoint,
-          segmentLengthSeconds: workspace?.segmentLengthSeconds,
-        }),
+        findings: auditDistribution(config, governed ? {
+          namespace: workspace.namespace,
+          momentoRestEndpoint: workspace.restEndpoint,
+          segmentLengthSeconds: workspace.segmentLengthSeconds,
+        } : {}),
       };
     }, (error) => this.explain(error, this.target));
   }

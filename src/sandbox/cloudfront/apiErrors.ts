@@ -1,5 +1,6 @@
 // Control-plane errors as CloudFront reports them: an error code the SDK maps to its exception
 // class, the HTTP status from the service model, and a message.
+import type { InjectedError } from '../aws/faults';
 import type { Refusal, RefusalKind } from '../aws/requestAuth';
 
 export class ApiError extends Error {
@@ -35,6 +36,17 @@ export class ApiError extends Error {
   /** CloudFront's front door speaks IAM's codes; a foreign Host gets CloudFront's own AccessDenied. */
   static refused(refusal: Refusal): ApiError {
     return new ApiError(REFUSAL_CODES[refusal.kind], 403, refusal.message);
+  }
+
+  /**
+   * An injected fault in CloudFront's words: `Throttling` (400, "Rate exceeded") and
+   * `ServiceUnavailable` (503) are the codes its API is seen answering; a stale ETag is
+   * PreconditionFailed, as when another writer updated the distribution first.
+   */
+  static injected(fault: InjectedError): ApiError {
+    if (fault === 'throttle') return new ApiError('Throttling', 400, 'Rate exceeded');
+    if (fault === 'stale-etag') return ApiError.preconditionFailed();
+    return new ApiError('ServiceUnavailable', 503, 'CloudFront encountered an internal error. Please try again.');
   }
 
   static inconsistentQuantities(where: string): ApiError {

@@ -1,13 +1,17 @@
-// The CloudFront control plane's REST-XML API (2020-05-31) for distributions.
+// The CloudFront control plane's REST-XML API (2020-05-31) for distributions and their tags.
 import http from 'node:http';
 import { ApiError } from './apiErrors';
 import { newRequestId } from './ids';
+import { type Call, callOf } from './operations';
 import type { DistributionStore, StoredDistribution } from './store';
+import { checkCount, tagKeysFromXml, taggedDistribution, tagsFromXml, tagsXml, type TagMap } from './tagging';
 import { validateDistributionConfig } from './validateConfig';
 import { escapeXml, parseXml, toXmlDocument, type XmlValue } from './xmlCodec';
 import { XML_NAMESPACE } from './shapes';
 import { admit } from '../aws/admit';
+import { isAdminRequest, serveAdmin } from '../aws/admin';
 import type { AwsCredentials } from '../aws/credentials';
+import type { PlaneControls } from '../aws/planeControls';
 
 const PREFIX = '/2020-05-31/distribution';
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -66,11 +70,33 @@ function summaryXml(distribution: StoredDistribution): XmlObject {
   };
 }
 
-function configFromBody(raw: Buffer) {
+function documentOf(raw: Buffer): { root: string; value: XmlValue } {
   const body = raw.toString('utf8');
   if (body.trim() === '') throw new ApiError('MissingBody', 400, 'This operation requires a body. Ensure that the body is present and the Content-Type header is set.');
-  const { root, value } = parseXml(body);
+  return parseXml(body);
+}
+
+function configFromBody(raw: Buffer) {
+  const { root, value } = documentOf(raw);
   return validateDistributionConfig(root, value);
+}
+
+/** CreateDistributionWithTags' body: both parts are required. */
+function configWithTagsFromBody(raw: Buffer) {
+  const { root, value } = documentOf(raw);
+  if (root !== 'DistributionConfigWithTags') throw ApiError.malformed(`Expected a DistributionConfigWithTags document, got <${root}>.`);
+  const parts = asXml(value);
+  if (parts.DistributionConfig === undefined || parts.Tags === undefined) {
+    throw ApiError.malformed('DistributionConfigWithTags needs both DistributionConfig and Tags.');
+  }
+  const tags = tagsFromXml(parts.Tags);
+  return { config: validateDistributionConfig('DistributionConfig', parts.DistributionConfig), tags };
+}
+
+function elementOf(raw: Buffer, expected: string): XmlValue {
+  const { root, value } = documentOf(raw);
+  if (root !== expected) throw ApiError.malformed(`Expected a ${expected} document, got <${root}>.`);
+  return value;
 }
 
 function ifMatchOf(req: http.IncomingMessage): string | undefined {
@@ -83,9 +109,11 @@ export class ControlPlane {
     private readonly store: DistributionStore,
     private readonly endpoint: () => string,
     private readonly credentials: AwsCredentials,
+    private readonly controls: PlaneControls,
   ) {}
 
   readonly handle = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    if (isAdminRequest(req)) return serveAdmin(req, res, this.controls, { credentials: this.credentials, service: 'cloudfront' });
     const requestId = newRequestId();
     admit(req, {
       credentials: this.credentials,
@@ -94,7 +122,7 @@ export class ControlPlane {
       tooLarge: () => ApiError.invalidArgument(`The request body is larger than ${MAX_BODY_BYTES} bytes.`),
       refuse: ApiError.refused,
     })
-      .then((body) => this.route(req, body))
+      .then((body) => this.serve(req, body))
       .then((reply) => this.send(res, requestId, reply))
       .catch((error: unknown) => {
         const apiError = error instanceof ApiError ? error : new ApiError('InternalError', 500, `Sandbox failure: ${String(error)}`);
@@ -122,36 +150,66 @@ export class ControlPlane {
     res.end(body);
   }
 
-  private route(req: http.IncomingMessage, body: Buffer): Reply {
+  private async serve(req: http.IncomingMessage, body: Buffer): Promise<Reply> {
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const method = req.method ?? 'GET';
-    const path = url.pathname;
-    if (path === PREFIX) {
-      if (method === 'POST' && url.search === '') return this.create(body);
-      if (method === 'GET') return this.list(url.searchParams);
-    }
-    const match = /^\/2020-05-31\/distribution\/([^/]+)(\/config)?$/.exec(path);
-    if (match) {
-      const id = decodeURIComponent(match[1]);
-      if (!match[2] && method === 'GET') return this.getDistribution(id);
-      if (!match[2] && method === 'DELETE') {
-        this.store.delete(id, ifMatchOf(req));
-        return { status: 204 };
-      }
-      if (match[2] && method === 'GET') return this.getConfig(id);
-      if (match[2] && method === 'PUT') return this.update(req, id, body);
-    }
-    throw new ApiError('UnsupportedOperation', 400, `The CloudFront sandbox does not implement ${method} ${path}${url.search}.`);
+    const call = callOf(method, url);
+    if (!call) throw new ApiError('UnsupportedOperation', 400, `The CloudFront sandbox does not implement ${method} ${url.pathname}${url.search}.`);
+    const fault = await this.controls.gate(call.operation);
+    if (fault) throw ApiError.injected(fault);
+    return this.dispatch(call, req, url.searchParams, body);
   }
 
-  private create(body: Buffer): Reply {
-    const distribution = this.store.create(configFromBody(body));
+  private dispatch({ operation, id }: Call, req: http.IncomingMessage, query: URLSearchParams, body: Buffer): Reply {
+    switch (operation) {
+      case 'CreateDistribution':
+        return this.created(this.store.create(configFromBody(body)));
+      case 'CreateDistributionWithTags': {
+        const { config, tags } = configWithTagsFromBody(body);
+        return this.created(this.store.create(config, tags));
+      }
+      case 'ListDistributions':
+        return this.list(query);
+      case 'GetDistribution':
+        return this.getDistribution(id!);
+      case 'GetDistributionConfig':
+        return this.getConfig(id!);
+      case 'UpdateDistribution':
+        return this.update(req, id!, body);
+      case 'DeleteDistribution':
+        this.store.delete(id!, ifMatchOf(req));
+        return { status: 204 };
+      case 'ListTagsForResource':
+        return { status: 200, root: 'Tags', body: tagsXml(taggedDistribution(this.store, query.get('Resource')).tags) };
+      case 'TagResource':
+        return this.retag(query, (tags) => {
+          for (const [key, value] of tagsFromXml(elementOf(body, 'Tags'))) tags.set(key, value);
+        });
+      case 'UntagResource':
+        return this.retag(query, (tags) => {
+          for (const key of tagKeysFromXml(elementOf(body, 'TagKeys'))) tags.delete(key);
+        });
+      default:
+        throw new Error(`no handler for ${operation}`);
+    }
+  }
+
+  private created(distribution: StoredDistribution): Reply {
     return {
       status: 201,
       headers: { etag: distribution.etag, location: `${this.endpoint()}${PREFIX}/${distribution.id}` },
       root: 'Distribution',
       body: distributionXml(distribution),
     };
+  }
+
+  /** Applies `change` to a copy of the resource's tags and keeps it only if it is within limits. */
+  private retag(query: URLSearchParams, change: (tags: TagMap) => void): Reply {
+    const distribution = taggedDistribution(this.store, query.get('Resource'));
+    const tags = new Map(distribution.tags);
+    change(tags);
+    distribution.tags = checkCount(tags);
+    return { status: 204 };
   }
 
   private getDistribution(id: string): Reply {

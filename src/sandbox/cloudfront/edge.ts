@@ -9,6 +9,7 @@ import { newCfRequestId, newViaHost } from './ids';
 import { InFlight } from './inFlight';
 import { fetchFromOrigin, OriginFailure, type OriginAgents, type OriginResponse } from './originFetch';
 import { planOriginRequest, type PlannedOriginRequest, type ViewerRequest } from './originRequest';
+import { withResponseHeadersPolicy } from './responseHeaders';
 import type { DistributionStore } from './store';
 import { cacheTtlSeconds, errorTtlSeconds } from './ttl';
 import { normalizeViewerPath } from './viewerPath';
@@ -136,7 +137,8 @@ export class Edge {
       outcome = await this.fetch(plan);
     }
     if (outcome.failure) return this.sendError(res, outcome.failure.status, outcome.failure.message, cfId);
-    this.sendOutcome(res, method, outcome, cfId, now);
+    const headers = withResponseHeadersPolicy(policy.responseHeaders, method, req.headers, outcome.headers);
+    this.sendOutcome(res, method, { ...outcome, headers }, cfId, now);
   }
 
   /** A miss or an expired entry: fetch (conditionally when we can revalidate) and cache what may be cached. */

@@ -1,7 +1,10 @@
 // Which cache behavior serves a path, and what that behavior means at the edge: TTL bounds,
-// what goes into the cache key, and what is forwarded to the origin.
+// what goes into the cache key, what is forwarded to the origin, and which headers the response gets.
 import type { CacheBehavior, DefaultCacheBehavior, DistributionConfig } from '@aws-sdk/client-cloudfront';
-import { MANAGED_CACHE_POLICIES, MANAGED_ORIGIN_REQUEST_POLICIES, union, type Selection } from './managedPolicies';
+import {
+  MANAGED_CACHE_POLICIES, MANAGED_ORIGIN_REQUEST_POLICIES, MANAGED_RESPONSE_HEADERS_POLICIES, union,
+  type ResponseHeadersPolicySettings, type Selection,
+} from './managedPolicies';
 import { matchesPathPattern } from '../../config/pathPattern';
 
 export interface EdgePolicy {
@@ -24,6 +27,8 @@ export interface EdgePolicy {
   cachedMethods: string[];
   /** Legacy settings that forward every header disable caching. */
   neverCache: boolean;
+  /** The behavior's response headers policy, if it has one. */
+  responseHeaders?: ResponseHeadersPolicySettings;
 }
 
 const NONE: Selection = { kind: 'none' };
@@ -37,7 +42,7 @@ export function selectBehavior(config: DistributionConfig, path: string): { beha
   return { behavior: config.DefaultCacheBehavior!, index: -1 };
 }
 
-function legacyPolicy(behavior: DefaultCacheBehavior | CacheBehavior): Omit<EdgePolicy, 'behaviorIndex' | 'targetOriginId' | 'allowedMethods' | 'cachedMethods'> {
+function legacyPolicy(behavior: DefaultCacheBehavior | CacheBehavior): Omit<EdgePolicy, 'behaviorIndex' | 'targetOriginId' | 'allowedMethods' | 'cachedMethods' | 'responseHeaders'> {
   const forwarded = behavior.ForwardedValues!;
   const headerNames = (forwarded.Headers?.Items ?? []).map((name) => name.toLowerCase());
   const allHeaders = headerNames.includes('*');
@@ -68,7 +73,8 @@ export function edgePolicyFor(config: DistributionConfig, path: string): EdgePol
   const { behavior, index } = selectBehavior(config, path);
   const allowedMethods = behavior.AllowedMethods?.Items ?? ['GET', 'HEAD'];
   const cachedMethods = behavior.AllowedMethods?.CachedMethods?.Items ?? ['GET', 'HEAD'];
-  const common = { behaviorIndex: index, targetOriginId: behavior.TargetOriginId!, allowedMethods, cachedMethods };
+  const responseHeaders = behavior.ResponseHeadersPolicyId ? MANAGED_RESPONSE_HEADERS_POLICIES[behavior.ResponseHeadersPolicyId] : undefined;
+  const common = { behaviorIndex: index, targetOriginId: behavior.TargetOriginId!, allowedMethods, cachedMethods, responseHeaders };
   const cachePolicy = behavior.CachePolicyId ? MANAGED_CACHE_POLICIES[behavior.CachePolicyId] : undefined;
   if (!cachePolicy) return { ...common, ...legacyPolicy(behavior) };
   const requestPolicy = behavior.OriginRequestPolicyId ? MANAGED_ORIGIN_REQUEST_POLICIES[behavior.OriginRequestPolicyId] : undefined;

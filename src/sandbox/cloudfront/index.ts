@@ -3,12 +3,15 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { type AwsCredentials, generateAwsCredentials } from '../aws/credentials';
+import { type AwsPlaneControls, PlaneControls } from '../aws/planeControls';
 import { ControlPlane } from './controlPlane';
 import { Edge } from './edge';
 import { EdgeCache } from './edgeCache';
+import { CLOUDFRONT_OPERATIONS, ETAG_OPERATIONS } from './operations';
 import { DistributionStore } from './store';
 
-export interface CloudFrontSandbox {
+/** `faults` and `requests()` cover the control plane; the edge's viewer requests are not API calls. */
+export interface CloudFrontSandbox extends AwsPlaneControls {
   /** Control plane, for `new CloudFrontClient({ endpoint })`: "http://127.0.0.1:PORT". */
   endpoint: string;
   /** The only credentials whose SigV4 signatures the control plane accepts. */
@@ -65,7 +68,8 @@ export async function startCloudFrontSandbox(opts: CloudFrontSandboxOptions = {}
   };
   let endpoint = '';
   const credentials = opts.awsCredentials ?? generateAwsCredentials();
-  const control = new ControlPlane(store, () => endpoint, credentials);
+  const controls = new PlaneControls('CloudFront', CLOUDFRONT_OPERATIONS, ETAG_OPERATIONS);
+  const control = new ControlPlane(store, () => endpoint, credentials, controls);
   const edge = new Edge({
     store,
     cache,
@@ -91,8 +95,12 @@ export async function startCloudFrontSandbox(opts: CloudFrontSandboxOptions = {}
         const label = domainName.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').split(/[./:]/)[0];
         return `http://${label}.localhost:${edgePort}`;
       },
+      faults: controls.faults,
+      requests: () => controls.requests(),
+      resetRequests: () => controls.resetRequests(),
       close(): Promise<void> {
         closed ??= (async () => {
+          controls.dispose();
           store.close();
           await Promise.all(servers.map(closeServer));
           agents.http.destroy();

@@ -1,7 +1,9 @@
-// CloudFront's managed cache and origin request policies, by id, with the settings the edge applies.
+// CloudFront's managed cache, origin request and response headers policies, by id, with the
+// settings the edge applies.
 import {
   MANAGED_CACHE_POLICIES as WORKFLOW_CACHE_POLICIES,
   MANAGED_ORIGIN_REQUEST_POLICIES as WORKFLOW_ORIGIN_REQUEST_POLICIES,
+  MANAGED_RESPONSE_HEADERS_POLICIES as WORKFLOW_RESPONSE_HEADERS_POLICIES,
 } from '../../config/cloudfrontPolicies';
 
 /** Which viewer values (query strings, headers or cookies) a policy selects. Names are lower-case for headers. */
@@ -100,6 +102,59 @@ export const MANAGED_ORIGIN_REQUEST_POLICIES: Readonly<Record<string, OriginRequ
     name: 'Elemental-MediaTailor-PersonalizedManifests', queryStrings: ALL,
     headers: { kind: 'only', names: [...CORS_REQUEST_HEADERS, 'user-agent', 'x-forwarded-for'] }, cookies: NONE,
   },
+};
+
+/** A header a response headers policy adds; `override` replaces the origin's value, otherwise the origin's wins. */
+export interface PolicyHeader {
+  name: string;
+  value: string;
+  override: boolean;
+}
+
+export interface ResponseHeadersPolicySettings {
+  name: string;
+  /** Added to responses to CORS requests (requests with an Origin header) only. */
+  cors: PolicyHeader[];
+  /** Added, besides `cors`, to responses to preflight requests (OPTIONS with Access-Control-Request-Method). */
+  preflight: PolicyHeader[];
+  /** Added to every response. */
+  security: PolicyHeader[];
+}
+
+// The tables of "Use managed response headers policies" (CloudFront Developer Guide): every CORS
+// header there has Override origin = No; of the security headers only X-Content-Type-Options
+// overrides the origin's value.
+const ALLOW_ANY_ORIGIN: PolicyHeader = { name: 'access-control-allow-origin', value: '*', override: false };
+const SECURITY_HEADERS: PolicyHeader[] = [
+  { name: 'referrer-policy', value: 'strict-origin-when-cross-origin', override: false },
+  { name: 'strict-transport-security', value: 'max-age=31536000', override: false },
+  { name: 'x-content-type-options', value: 'nosniff', override: true },
+  { name: 'x-frame-options', value: 'SAMEORIGIN', override: false },
+  { name: 'x-xss-protection', value: '1; mode=block', override: false },
+];
+// CORS-With-Preflight: the guide says CloudFront adds three headers to preflight responses and only
+// Access-Control-Allow-Origin to simple CORS requests; the stored copy of the guide does not show
+// the values of the other two. Any method and any header is what "allow CORS requests from any
+// origin, including preflight requests" needs; check with GetResponseHeadersPolicy before relying
+// on the exact strings.
+const PREFLIGHT_HEADERS: PolicyHeader[] = [
+  { name: 'access-control-allow-methods', value: 'GET, HEAD, PUT, POST, PATCH, DELETE, OPTIONS', override: false },
+  { name: 'access-control-allow-headers', value: '*', override: false },
+];
+
+export const SIMPLE_CORS_ID = WORKFLOW_RESPONSE_HEADERS_POLICIES.SimpleCORS;
+export const CORS_WITH_PREFLIGHT_ID = WORKFLOW_RESPONSE_HEADERS_POLICIES['CORS-With-Preflight'];
+
+export const MANAGED_RESPONSE_HEADERS_POLICIES: Readonly<Record<string, ResponseHeadersPolicySettings>> = {
+  [SIMPLE_CORS_ID]: { name: 'SimpleCORS', cors: [ALLOW_ANY_ORIGIN], preflight: [], security: [] },
+  [CORS_WITH_PREFLIGHT_ID]: { name: 'CORS-With-Preflight', cors: [ALLOW_ANY_ORIGIN], preflight: PREFLIGHT_HEADERS, security: [] },
+  [WORKFLOW_RESPONSE_HEADERS_POLICIES['CORS-and-SecurityHeadersPolicy']]: {
+    name: 'CORS-and-SecurityHeadersPolicy', cors: [ALLOW_ANY_ORIGIN], preflight: [], security: SECURITY_HEADERS,
+  },
+  [WORKFLOW_RESPONSE_HEADERS_POLICIES['CORS-with-preflight-and-SecurityHeadersPolicy']]: {
+    name: 'CORS-with-preflight-and-SecurityHeadersPolicy', cors: [ALLOW_ANY_ORIGIN], preflight: PREFLIGHT_HEADERS, security: SECURITY_HEADERS,
+  },
+  [WORKFLOW_RESPONSE_HEADERS_POLICIES.SecurityHeadersPolicy]: { name: 'SecurityHeadersPolicy', cors: [], preflight: [], security: SECURITY_HEADERS },
 };
 
 export function selects(selection: Selection, name: string): boolean {

@@ -1,6 +1,6 @@
 // What the XML alone cannot say about CloudFront's 2020-05-31 shapes: which elements are lists
 // (and what their members are called) and which leaves are numbers or booleans. Taken from the
-// service model (the SDK's schemas for DistributionConfig, Distribution and DistributionList).
+// service model (the SDK's schemas for DistributionConfig, Distribution, DistributionList and Tags).
 
 export const XML_NAMESPACE = 'http://cloudfront.amazonaws.com/doc/2020-05-31/';
 
@@ -26,6 +26,8 @@ export const ITEMS_MEMBER: Readonly<Record<string, string>> = {
   Origins: 'Origin',
   QueryStringCacheKeys: 'Name',
   StatusCodes: 'StatusCode',
+  TagKeys: 'Key',
+  Tags: 'Tag',
   TrustedKeyGroups: 'KeyGroup',
   TrustedSigners: 'AwsAccountNumber',
   WhitelistedNames: 'Name',

@@ -3,6 +3,7 @@
 import type { DistributionConfig } from '@aws-sdk/client-cloudfront';
 import { ApiError } from './apiErrors';
 import { newDistributionId, newDomainLabel, newEtag } from './ids';
+import type { TagMap } from './tagging';
 
 export const SANDBOX_ACCOUNT = '000000000000';
 
@@ -16,6 +17,8 @@ export interface StoredDistribution {
   lastModifiedTime: Date;
   /** What the edge serves; undefined until the first deployment completes. */
   deployed: DistributionConfig | undefined;
+  /** ListTagsForResource's answer, in the order the keys were first set. */
+  tags: TagMap;
 }
 
 export interface StoreOptions {
@@ -41,7 +44,7 @@ export class DistributionStore {
 
   constructor(private readonly options: StoreOptions) {}
 
-  create(config: DistributionConfig): StoredDistribution {
+  create(config: DistributionConfig, tags: TagMap = new Map()): StoredDistribution {
     const callerReference = config.CallerReference!;
     const existing = this.byCallerReference.get(callerReference);
     if (existing !== undefined) {
@@ -63,11 +66,16 @@ export class DistributionStore {
       status: 'InProgress',
       lastModifiedTime: new Date(),
       deployed: undefined,
+      tags: new Map(tags),
     };
     this.byId.set(id, distribution);
     this.byCallerReference.set(callerReference, id);
     this.scheduleDeployment(distribution);
     return distribution;
+  }
+
+  find(id: string): StoredDistribution | undefined {
+    return this.byId.get(id);
   }
 
   get(id: string): StoredDistribution {

@@ -3,7 +3,7 @@
 import type { DistributionConfig } from '@aws-sdk/client-cloudfront';
 import { ApiError } from './apiErrors';
 import { loopbackAddressOf, notLoopbackMessage } from './loopbackOrigin';
-import { MANAGED_CACHE_POLICIES, MANAGED_ORIGIN_REQUEST_POLICIES } from './managedPolicies';
+import { MANAGED_CACHE_POLICIES, MANAGED_ORIGIN_REQUEST_POLICIES, MANAGED_RESPONSE_HEADERS_POLICIES } from './managedPolicies';
 import type { XmlValue } from './xmlCodec';
 
 type Obj = Record<string, XmlValue | undefined>;
@@ -230,6 +230,10 @@ function checkBehavior(behavior: XmlValue, path: string, originIds: Set<string>)
   }
   checkMethods(behavior, path);
   checkCacheSettings(behavior, path);
+  const responseHeadersPolicyId = str(behavior, 'ResponseHeadersPolicyId', path, false);
+  if (responseHeadersPolicyId && !MANAGED_RESPONSE_HEADERS_POLICIES[responseHeadersPolicyId]) {
+    throw new ApiError('NoSuchResponseHeadersPolicy', 404, `The response headers policy ${responseHeadersPolicyId} does not exist (the sandbox knows CloudFront's managed response headers policies only).`);
+  }
   behavior.SmoothStreaming ??= false;
   behavior.Compress ??= false;
   behavior.LambdaFunctionAssociations ??= { Quantity: 0 };

@@ -26,6 +26,7 @@ import { channel as present, channelSummary } from './present';
 import type { PutRelay, RelayRoute } from './putRelay';
 import { arn, ChannelRecord, IdSource } from './records';
 import { redactSecrets } from './redact';
+import { checkTags, TagOperations } from './tags';
 import { Tombstones } from './tombstones';
 import { ChannelSettings, validateChannel } from './validation';
 
@@ -70,11 +71,18 @@ export class ChannelPlane {
   private alertSequence = 0;
   private closed = false;
   readonly inputs: InputRegistry;
+  readonly tags: TagOperations;
 
   constructor(private readonly options: ChannelPlaneOptions) {
     this.deleted = new Tombstones(options.limits);
     this.inputs = new InputRegistry(options.region, this.ids, options.limits, (inputId) =>
       [...this.channels.values()].filter((record) => LIVE(record) && record.inputAttachments.some((item) => item.InputId === inputId)).map((record) => record.id));
+
+    this.tags = new TagOperations(options.region, (kind, id) => {
+      if (kind === 'input') return this.inputs.tagHolder(id);
+      const record = this.channels.get(id);
+      return record && LIVE(record) ? record : undefined;
+    });
   }
 
   private later(ms: number, action: () => void): void {
@@ -124,6 +132,7 @@ export class ChannelPlane {
     const existing = request.RequestId ? this.byRequest.get(request.RequestId) : undefined;
     if (existing) return present(this.record(existing));
     this.validate(request, 'Create');
+    const tags = checkTags(request.Tags);
     if ([...this.channels.values()].filter(LIVE).length >= this.options.limits.channels) {
       throw tooManyRequests(`Limit exceeded: this account and Region may have ${this.options.limits.channels} channels; delete one first`);
     }
@@ -139,7 +148,7 @@ export class ChannelPlane {
       inputSpecification: request.InputSpecification,
       logLevel: request.LogLevel ?? 'DISABLED',
       roleArn: request.RoleArn,
-      tags: request.Tags ?? {},
+      tags,
       state: 'CREATING',
       requestId: request.RequestId,
       alerts: [],

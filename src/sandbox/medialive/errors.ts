@@ -1,5 +1,6 @@
 // MediaLive's error responses: status, `x-amzn-errortype` naming the modeled exception, and a body
 // with `message` (plus `validationErrors` for 422).
+import type { InjectedError } from '../aws/faults';
 import type { Refusal, RefusalKind } from '../aws/requestAuth';
 
 export interface ValidationError {
@@ -44,3 +45,10 @@ const REFUSAL_TYPES: Record<RefusalKind, string> = {
 };
 
 export const refused = (refusal: Refusal) => new MediaLiveError(403, REFUSAL_TYPES[refusal.kind], refusal.message);
+
+/** An injected fault as MediaLive answers it (MediaLive has no ETags: no stale-etag). */
+export function injected(fault: InjectedError): MediaLiveError {
+  return fault === 'throttle'
+    ? tooManyRequests('Too many requests: the request rate for this operation is over its limit; retry with backoff')
+    : new MediaLiveError(500, 'InternalServerErrorException', 'Internal server error; retry the request');
+}

@@ -3,18 +3,19 @@
 // loopback relay that holds the encoder key).
 import type { AddressInfo } from 'node:net';
 import { type AwsCredentials, generateAwsCredentials } from '../aws/credentials';
+import { type AwsPlaneControls, PlaneControls } from '../aws/planeControls';
 import type { SsmSandbox } from '../ssm';
 import { ChannelPlane, DEFAULT_TIMINGS, SandboxChannelStatus, Timings } from './channels';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 import { PutRelay } from './putRelay';
-import { createMediaLiveServer } from './server';
+import { createMediaLiveServer, MEDIALIVE_OPERATIONS } from './server';
 
 export type { SandboxChannelStatus, Timings } from './channels';
 export type { Limits } from './limits';
 export { buildFfmpegArgs } from './ffmpegArgs';
 export type { ResolvedCredentials } from './credentials';
 
-export interface MediaLiveSandbox {
+export interface MediaLiveSandbox extends AwsPlaneControls {
   endpoint: string;
   region: string;
   /** The only credentials whose SigV4 signatures the endpoint accepts. */
@@ -51,7 +52,8 @@ export async function startMediaLiveSandbox(opts: MediaLiveSandboxOptions = {}):
     relay,
   });
   const credentials = opts.awsCredentials ?? generateAwsCredentials();
-  const server = createMediaLiveServer(plane, credentials);
+  const controls = new PlaneControls('MediaLive', MEDIALIVE_OPERATIONS);
+  const server = createMediaLiveServer(plane, controls, credentials);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => {
@@ -73,8 +75,12 @@ export async function startMediaLiveSandbox(opts: MediaLiveSandboxOptions = {}):
     // A copy: the AWS SDK writes `$source` into the credentials object it is given.
     credentials: { ...credentials },
     channels: () => plane.statuses(),
+    faults: controls.faults,
+    requests: () => controls.requests(),
+    resetRequests: () => controls.resetRequests(),
     close: () => {
       closing ??= (async () => {
+        controls.dispose();
         await plane.close();
         await relay.close();
         process.off('exit', killOnExit);

@@ -5,6 +5,7 @@ import { conflict, notFound, tooManyRequests, unprocessable } from './errors';
 import type { Limits } from './limits';
 import { page } from './paging';
 import { arn, IdSource, InputRecord } from './records';
+import { checkTags, type TagHolder } from './tags';
 import { Tombstones } from './tombstones';
 
 const INPUT_TYPES = ['UDP_PUSH', 'RTP_PUSH', 'RTMP_PUSH', 'RTMP_PULL', 'URL_PULL', 'MP4_FILE', 'MEDIACONNECT', 'INPUT_DEVICE',
@@ -61,6 +62,7 @@ export class InputRegistry {
     if (PULL_TYPES.includes(type) && !(request.Sources ?? []).some((source) => source.Url)) {
       throw unprocessable('Failed Create Input validation', [{ elementPath: 'sources', errorMessage: `A ${type} input needs at least one source URL` }]);
     }
+    const tags = checkTags(request.Tags);
     if (this.liveInputs().length >= this.limits.inputs) {
       throw tooManyRequests(`Limit exceeded: this account and Region may have ${this.limits.inputs} inputs; delete one first`);
     }
@@ -77,13 +79,27 @@ export class InputRegistry {
       SecurityGroups: request.InputSecurityGroups ?? [],
       MediaConnectFlows: [],
       RoleArn: request.RoleArn,
-      Tags: request.Tags ?? {},
+      Tags: tags,
       State: 'DETACHED',
     };
     const record: InputRecord = { input, requestId: request.RequestId };
     this.inputs.set(id, record);
     if (request.RequestId) this.byRequest.set(request.RequestId, id);
     return this.view(record);
+  }
+
+  /** The tags of a live input, for CreateTags and friends. */
+  tagHolder(id: string): TagHolder | undefined {
+    const record = this.inputs.get(id);
+    if (!record || record.input.State === 'DELETED') return undefined;
+    return {
+      get tags() {
+        return record.input.Tags ?? {};
+      },
+      set tags(tags) {
+        record.input = { ...record.input, Tags: tags };
+      },
+    };
   }
 
   describe(id: string): Input {

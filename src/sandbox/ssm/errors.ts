@@ -1,5 +1,6 @@
 // awsJson1_1 errors: `__type` in the body (what the SDK reads for SSM) plus the query-compatible
 // header SSM also sends.
+import type { InjectedError } from '../aws/faults';
 import type { Refusal, RefusalKind } from '../aws/requestAuth';
 
 export class SsmError extends Error {
@@ -21,3 +22,10 @@ const REFUSAL_TYPES: Record<RefusalKind, string> = {
 };
 
 export const refused = (refusal: Refusal) => new SsmError(REFUSAL_TYPES[refusal.kind], refusal.message);
+
+/** An injected fault as SSM answers it (SSM has no ETags: no stale-etag). */
+export function injected(fault: InjectedError): SsmError {
+  return fault === 'throttle'
+    ? new SsmError('ThrottlingException', 'Rate exceeded')
+    : new SsmError('InternalServerError', 'An error occurred on the server side; retry the request.', 500);
+}

@@ -2,10 +2,12 @@
 // (endpoint override). The sandbox MediaLive reads destination passwords from it.
 import type { AddressInfo } from 'node:net';
 import { type AwsCredentials, generateAwsCredentials } from '../aws/credentials';
+import { type AwsPlaneControls, PlaneControls } from '../aws/planeControls';
+import { SSM_OPERATIONS } from './operations';
 import { ParameterStore } from './parameterStore';
 import { createSsmServer } from './server';
 
-export interface SsmSandbox {
+export interface SsmSandbox extends AwsPlaneControls {
   endpoint: string;
   /** The only credentials whose SigV4 signatures the endpoint accepts. */
   credentials: AwsCredentials;
@@ -33,7 +35,8 @@ export interface SsmSandboxOptions {
 export async function startSsmSandbox(opts: SsmSandboxOptions = {}): Promise<SsmSandbox> {
   const store = new ParameterStore(opts.maxParameters ?? DEFAULT_MAX_PARAMETERS);
   const credentials = opts.awsCredentials ?? generateAwsCredentials();
-  const server = createSsmServer({ store, region: opts.region ?? 'us-west-2', account: SANDBOX_ACCOUNT }, credentials);
+  const controls = new PlaneControls('SSM', SSM_OPERATIONS);
+  const server = createSsmServer({ store, region: opts.region ?? 'us-west-2', account: SANDBOX_ACCOUNT }, controls, credentials);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => {
@@ -50,7 +53,11 @@ export async function startSsmSandbox(opts: SsmSandboxOptions = {}): Promise<Ssm
     putParameter: (name, value) => {
       store.put(name, value, 'SecureString');
     },
+    faults: controls.faults,
+    requests: () => controls.requests(),
+    resetRequests: () => controls.resetRequests(),
     close: () => new Promise<void>((resolve) => {
+      controls.dispose();
       server.closeAllConnections();
       server.close(() => resolve());
     }),

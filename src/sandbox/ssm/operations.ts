@@ -1,6 +1,7 @@
 // GetParameter, PutParameter, DeleteParameter over a ParameterStore, in SSM's awsJson shapes.
 import { ParameterStore, ParameterType, StoredParameter } from './parameterStore';
 import { parameterNotFound, SsmError, validation } from './errors';
+import type { OperationCatalog } from '../aws/requestCounts';
 
 const NAME = /^[a-zA-Z0-9_.\-/]+$/;
 const TYPES: readonly ParameterType[] = ['String', 'StringList', 'SecureString'];
@@ -84,4 +85,11 @@ export const operations: Record<string, (context: OperationContext, body: Body) 
   GetParameter: getParameter,
   PutParameter: putParameter,
   DeleteParameter: deleteParameter,
+};
+
+/** Every operation the endpoint serves, for request counts and fault rules. */
+export const SSM_OPERATIONS: OperationCatalog = {
+  GetParameter: 'read',
+  PutParameter: 'mutating',
+  DeleteParameter: 'mutating',
 };

@@ -2,8 +2,10 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { OperationContext, operations } from './operations';
-import { refused, SsmError } from './errors';
+import { injected, refused, SsmError } from './errors';
 import { admit } from '../aws/admit';
+import { isAdminRequest, serveAdmin } from '../aws/admin';
+import type { PlaneControls } from '../aws/planeControls';
 import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from '../http/jsonDepth';
 import type { AwsCredentials } from '../aws/credentials';
 
@@ -28,7 +30,7 @@ function sendError(res: http.ServerResponse, error: SsmError): void {
   });
 }
 
-async function handle(context: OperationContext, credentials: AwsCredentials, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+async function handle(context: OperationContext, controls: PlaneControls, credentials: AwsCredentials, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const raw = await admit(req, {
     credentials,
     service: 'ssm',
@@ -40,8 +42,11 @@ async function handle(context: OperationContext, credentials: AwsCredentials, re
     throw new SsmError('UnknownOperationException', `${req.method} ${req.url} is not an SSM operation`, 404);
   }
   const target = String(req.headers['x-amz-target'] ?? '');
-  const operation = target.startsWith(TARGET_PREFIX) ? operations[target.slice(TARGET_PREFIX.length)] : undefined;
+  const name = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : '';
+  const operation = Object.hasOwn(operations, name) ? operations[name] : undefined;
   if (!operation) throw new SsmError('UnknownOperationException', `The sandbox does not implement ${target || 'this operation'}`);
+  const fault = await controls.gate(name);
+  if (fault) throw injected(fault);
   const text = raw.toString('utf8');
   if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) throw new SsmError('SerializationException', `The request body nests deeper than ${MAX_JSON_DEPTH} levels`);
   let body: unknown;
@@ -56,9 +61,10 @@ async function handle(context: OperationContext, credentials: AwsCredentials, re
   send(res, 200, operation(context, body as Record<string, unknown>));
 }
 
-export function createSsmServer(context: OperationContext, credentials: AwsCredentials): http.Server {
+export function createSsmServer(context: OperationContext, controls: PlaneControls, credentials: AwsCredentials): http.Server {
   return http.createServer((req, res) => {
-    handle(context, credentials, req, res).catch((error: unknown) => {
+    if (isAdminRequest(req)) return serveAdmin(req, res, controls, { credentials, service: 'ssm' });
+    handle(context, controls, credentials, req, res).catch((error: unknown) => {
       if (res.headersSent) return;
       sendError(res, error instanceof SsmError ? error : new SsmError('InternalServerError', String(error), 500));
     });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseInspectArgs } from '../../../src/cli/inspectCommand';
-import { liveHttpFetch } from '../../../src/cli/liveHttpFetch';
+import { liveHttpFetch } from '../../../src/net/liveHttpFetch';
 import { bodyText } from '../../../src/live/liveFetch';
 
 /** Compiled to out/test/unit/cli: the repository root is four levels up. */

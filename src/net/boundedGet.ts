@@ -34,8 +34,10 @@ export function boundedGet(url: URL, headers: Record<string, string>, maxBytes: 
       const finish = () => {
         if (finished) return;
         finished = true;
-        // A copy with an ArrayBuffer of its own: pooled Buffers share theirs with unrelated data.
-        const body = new Uint8Array(Buffer.concat(chunks, length));
+        // Buffer.alloc is never pooled: the body has an ArrayBuffer of its own (the page gets it as bytes).
+        const body = Buffer.alloc(length);
+        let offset = 0;
+        for (const chunk of chunks) offset += chunk.copy(body, offset);
         resolve({ status: res.statusCode ?? 0, headers: { get: (name) => headerValue(res.headers[name.toLowerCase()]) }, body });
       };
       res.on('data', (chunk: Buffer) => {

@@ -2,11 +2,11 @@
 import * as vscode from 'vscode';
 
 export const PLAN_SCHEME = 'live-origin-plan';
+const MAX_KEPT = 20;
 
 export class PlanDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly texts = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
+  private shown = 0;
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     return this.texts.get(uri.toString()) ?? '';
@@ -14,15 +14,17 @@ export class PlanDocuments implements vscode.TextDocumentContentProvider, vscode
 
   /** Shows `text` as the plan of `target`, replacing what the document showed before. */
   async show(target: string, text: string): Promise<void> {
-    const uri = vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/${vscode.l10n.t('Plan for {0}', target)}.txt` });
+    // A new document each time (it replaces the preview tab): an open one would show the last plan
+    // until VS Code asked the provider again.
+    const uri = vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/${vscode.l10n.t('Plan for {0}', target)}.txt`, query: String(++this.shown) });
     this.texts.set(uri.toString(), text);
-    this.changed.fire(uri);
+    // Older plans stay readable in tabs kept open, up to a few.
+    if (this.texts.size > MAX_KEPT) this.texts.delete(this.texts.keys().next().value!);
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document, { preview: true, viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
   }
 
   dispose(): void {
-    this.changed.dispose();
     this.texts.clear();
   }
 }

@@ -48,7 +48,10 @@ export function hostFetch(scope: KeyScope | undefined, defaultMaxBytes: number):
     const headers: Record<string, string> = {};
     if (scope && isUnder(url.href, scope.prefix)) headers.authorization = scope.key;
     if (init.range) headers.range = `bytes=${init.range.start}-${init.range.end === undefined ? '' : init.range.end - 1}`;
-    return boundedGet(url, headers, init.maxBytes ?? defaultMaxBytes, init.signal);
+    // A plain Uint8Array over the body's own bytes: a webview's postMessage would send a Buffer as
+    // its toJSON() object, not as bytes.
+    return boundedGet(url, headers, init.maxBytes ?? defaultMaxBytes, init.signal)
+      .then((response) => ({ ...response, body: new Uint8Array(response.body.buffer, response.body.byteOffset, response.body.byteLength) }));
   };
 }
 

@@ -88,6 +88,12 @@ describe('plan and apply live-origin.json against the local sandbox', function (
     rmSync(folder, { recursive: true, force: true });
   });
 
+  it('finds the demo stream\'s resources as its own: the sandbox\'s live-origin.json plans no changes', async () => {
+    const result = await plan(vscode.Uri.file(info.liveOriginJson));
+    assert.deepEqual(result.changes.map((change) => `${change.resource}:${change.action}`),
+      ['namespace:no-change', 'parameter:no-change', 'input:no-change', 'channel:no-change', 'distribution:no-change']);
+  });
+
   it('plans every resource on an empty namespace, shown in a document before anything changes', async () => {
     const file = writeConfig('clean', moved('deploy-it-clean'));
     const result = await plan(file);

@@ -197,7 +197,8 @@ async function smokeCheck(helpers, editor) {
   fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
   await page.screenshot({ path: path.join(root, 'test-results', 'smoke-explorer.png') });
   // The sandbox status item opens the stream in the player panel, which plays it.
-  await page.locator('.part.statusbar .statusbar-item', { hasText: 'Sandbox' }).first().click();
+  // By its id: the target item next to it reads "sandbox (…)" too.
+  await page.locator('.part.statusbar [id$="momentoLive.sandbox"]').first().click();
   await page.locator('.tabs-container .tab', { hasText: /Player/ }).first().waitFor({ timeout: 30_000 });
   const first = await playerTime(page, 60_000);
   const second = await playerTime(page, 30_000, first + 2);

@@ -147,7 +147,10 @@ export class Playback {
     const config: Partial<HlsConfig> = {
       enableWorker: false,
       lowLatencyMode: false,
-      liveSyncDurationCount: 2,
+      // 1.25 target durations behind the live edge, catching up at up to 1.1x: glass-to-glass about
+      // 1.7 segments with no stall in bench/player.ts (2 segments behind gave 2.5-3 segments).
+      liveSyncDurationCount: 1.25,
+      maxLiveSyncPlaybackRate: 1.1,
     };
     const Base = this.via === 'host' ? hostLoaderClass(this.options.client) : HlsCtor.DefaultConfig.loader;
     if (this.via === 'host') config.loader = Base;

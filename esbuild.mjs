@@ -17,13 +17,16 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
-/** The CLI reaches the sandbox (and its SDKs) through dist/sandbox.js, loaded only by `sandbox`. */
-const sandboxApart = {
-  name: 'sandbox-apart',
+/** Imports matching `filter` load, at run time, the bundle `file` beside the importing one. */
+const apart = (file, filter) => ({
+  name: `apart-${file}`,
   setup(build) {
-    build.onResolve({ filter: /\/sandbox\/runtime$/ }, () => ({ path: './sandbox.js', external: true }));
+    build.onResolve({ filter }, () => ({ path: `./${file}`, external: true }));
   },
-};
+});
+
+/** The CLI reaches the sandbox (and its SDKs) through dist/sandbox.js, loaded only by `sandbox`. */
+const sandboxApart = apart('sandbox.js', /\/sandbox\/runtime$/);
 
 /**
  * Every `import * as vscode` would otherwise copy the whole API object into a namespace of its own
@@ -40,20 +43,10 @@ const vscodeOnce = {
 };
 
 /** The extension reaches the SDKs through dist/cloud.js, loaded the first time a view needs one. */
-const cloudApart = {
-  name: 'cloud-apart',
-  setup(build) {
-    build.onResolve({ filter: /\/cloud\/runtime$/ }, () => ({ path: './cloud.js', external: true }));
-  },
-};
+const cloudApart = apart('cloud.js', /\/cloud\/runtime$/);
 
 /** Commands run their work from dist/features.js, loaded the first time one of them runs. */
-const featuresApart = {
-  name: 'features-apart',
-  setup(build) {
-    build.onResolve({ filter: /\/extension\/features$|^\.\.\/features$/ }, () => ({ path: './features.js', external: true }));
-  },
-};
+const featuresApart = apart('features.js', /\/extension\/features$|^\.\.\/features$/);
 
 const results = await Promise.all([
   esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', plugins: [vscodeOnce, cloudApart, featuresApart] }),

@@ -1,6 +1,8 @@
 // Bundles the extension host code and the command line, each into one file under dist/.
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const production = process.env.NODE_ENV !== 'development';
@@ -15,13 +17,26 @@ const common = {
   metafile: true,
   // jsonc-parser's UMD build hides its requires from bundlers; its ESM build does not.
   mainFields: ['module', 'main'],
+  // Bundles loaded apart run as scripts (src/bundles/loadApart.ts), where import() has no loader:
+  // the SDKs' import('node:http') and the like become require().
+  supported: { 'dynamic-import': false },
 };
 
-/** Imports matching `filter` load, at run time, the bundle `file` beside the importing one. */
+const loadApartModule = fileURLToPath(new URL('src/bundles/loadApart.ts', import.meta.url));
+
+/**
+ * Imports matching `filter` load, at run time, the bundle `file` beside the importing one, through
+ * src/bundles/loadApart.ts (Node's module cache plus a V8 code cache kept per user).
+ */
 const apart = (file, filter) => ({
   name: `apart-${file}`,
   setup(build) {
-    build.onResolve({ filter }, () => ({ path: `./${file}`, external: true }));
+    build.onResolve({ filter }, () => ({ path: file, namespace: `apart-${file}` }));
+    build.onLoad({ filter: /.*/, namespace: `apart-${file}` }, () => ({
+      contents: `const { loadApart } = require(${JSON.stringify(loadApartModule)});\nmodule.exports = loadApart(require('node:path').join(__dirname, ${JSON.stringify(file)}));`,
+      resolveDir: dirname(loadApartModule),
+      loader: 'js',
+    }));
   },
 });
 

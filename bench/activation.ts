@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { median } from './stats';
 
 export interface ActivationResult {
   /** extension.activate() as seen from another extension: loading the bundle, the host's set-up, activate(). */
@@ -13,7 +14,6 @@ export interface ActivationResult {
   activateFunctionMedianMs: number;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 export function benchActivation(root: string, hosts = 5): ActivationResult {
   const samples: number[] = [];

@@ -19,6 +19,11 @@ export function time(runs: number, work: () => unknown): Timing {
   return { median: samples[Math.floor(runs / 2)], p95: samples[Math.min(runs - 1, Math.floor(runs * 0.95))], runs };
 }
 
+/** The middle value (the upper one of an even count). */
+export function median(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+}
+
 export function ms(value: number): string {
   return `${value < 10 ? value.toFixed(3) : value.toFixed(1)} ms`;
 }

@@ -40,10 +40,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
 
   const diagnostics = new DiagnosticsController();
-  const sandbox: SandboxController = new SandboxController(context, () => targets.invalidate());
-  const targets = new TargetController(() => sandbox.info);
   const log = new RedactingLog(vscode.l10n.t('Momento Live'));
   const keyStore = new KeyStore(context.secrets, log);
+  const sandbox: SandboxController = new SandboxController(context, keyStore, () => targets.invalidate());
+  const targets = new TargetController(() => sandbox.info);
   const explorer = registerExplorer(context, targets, (target) => keyStore.get({ role: 'account', target: target.kind }), () => log);
   registerKeyCommands(context, keyStore, log);
   const player = new PlayerProbe();
@@ -77,4 +77,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   };
 }
 
-export function deactivate(): void {}
+/** A window closed within seconds of loading the SDK bundle still leaves its code cache for the next. */
+export async function deactivate(): Promise<void> {
+  (await import('../bundles/loadApart')).writePendingCodeCaches();
+}

@@ -23,7 +23,8 @@ let cached: Promise<WorkspaceLiveOrigin | undefined> | undefined;
 let watcher: vscode.FileSystemWatcher | undefined;
 
 /**
- * `file`, or else the first live-origin.json of the workspace; undefined when there is none or it
+ * `file`, or else the workspace's live-origin.json (at a folder's root, or else the first found
+ * anywhere in it); undefined when there is none or it
  * does not parse. Searching the workspace costs more than a whole explorer refresh, so that answer
  * is kept until a live-origin.json is created, changed or deleted.
  */
@@ -47,9 +48,23 @@ export function disposeWorkspaceLiveOrigin(): void {
   cached = undefined;
 }
 
+/** A workspace folder's own live-origin.json first (a stat each); searching the workspace starts a process. */
 async function search(): Promise<WorkspaceLiveOrigin | undefined> {
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    const atRoot = vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAME);
+    if (await exists(atRoot)) return read(atRoot);
+  }
   const [found] = await vscode.workspace.findFiles(`**/${CONFIG_FILE_NAME}`, '**/node_modules/**', 1);
   return found ? read(found) : undefined;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function read(uri: vscode.Uri): Promise<WorkspaceLiveOrigin | undefined> {

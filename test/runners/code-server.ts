@@ -74,6 +74,8 @@ async function main(): Promise<number> {
     EXTENSIONS_GALLERY: '{}',
   };
   if (process.env.LIVE_ORIGIN_TEST_GREP) extraEnv.LIVE_ORIGIN_TEST_GREP = process.env.LIVE_ORIGIN_TEST_GREP;
+  // Kept across runs by the explorer benchmark: a later session loads the SDK bundle with its code cache.
+  if (process.env.LIVE_ORIGIN_TEST_CACHE_HOME) extraEnv.XDG_CACHE_HOME = process.env.LIVE_ORIGIN_TEST_CACHE_HOME;
   server = await startCodeServer({ root, baseDir, port, env: extraEnv });
   console.log(`code-server ready on ${server.url} in ${Date.now() - started} ms`);
 

@@ -18,9 +18,18 @@ export class KeyStore implements vscode.Disposable {
   /** Fires with the secret's name when any key changes, in this window or another. */
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  /**
+   * Secrets read or written so far: each read of secret storage is a round trip to the editor's
+   * main process (the browser, under code-server), and the explorer reads the account key on every
+   * refresh. A change, from this window or another, reads the secret again.
+   */
+  private readonly cache = new Map<string, Promise<string | undefined>>();
 
   constructor(private readonly secrets: vscode.SecretStorage, private readonly log: RedactingLog) {
-    this.subscription = secrets.onDidChange((event) => this.changed.fire(event.key));
+    this.subscription = secrets.onDidChange((event) => {
+      if (this.cache.has(event.key)) this.read(event.key);
+      this.changed.fire(event.key);
+    });
   }
 
   /** The secret's name, or undefined when live-origin.json names none for the role. */
@@ -30,20 +39,35 @@ export class KeyStore implements vscode.Disposable {
 
   async get(scope: KeyScope): Promise<string | undefined> {
     const name = KeyStore.secretName(scope);
-    const key = name === undefined ? undefined : await this.secrets.get(name);
-    if (key) this.log.addSecret(key);
-    return key;
+    if (name === undefined) return undefined;
+    return this.cache.get(name) ?? this.read(name);
+  }
+
+  private read(name: string): Promise<string | undefined> {
+    const reading = Promise.resolve(this.secrets.get(name)).then((key) => {
+      if (key) this.log.addSecret(key);
+      return key;
+    });
+    this.cache.set(name, reading);
+    reading.catch(() => {
+      if (this.cache.get(name) === reading) this.cache.delete(name);
+    });
+    return reading;
   }
 
   /** Stores (or replaces) the key. */
   async set(scope: KeyScope, key: string): Promise<void> {
     const trimmed = key.trim();
     this.log.addSecret(trimmed);
-    await this.secrets.store(this.requireName(scope), trimmed);
+    const name = this.requireName(scope);
+    await this.secrets.store(name, trimmed);
+    this.cache.set(name, Promise.resolve(trimmed));
   }
 
   async forget(scope: KeyScope): Promise<void> {
-    await this.secrets.delete(this.requireName(scope));
+    const name = this.requireName(scope);
+    await this.secrets.delete(name);
+    this.cache.set(name, Promise.resolve(undefined));
   }
 
   private requireName(scope: KeyScope): string {

@@ -2,7 +2,7 @@
 // which go into secret storage under the names live-origin.json gives them.
 import * as vscode from 'vscode';
 import { RedactingLog } from '../log';
-import { accountKeyName } from '../target/accountKey';
+import type { KeyStore } from '../keys/keyStore';
 import { targetSetting } from '../target/targetController';
 import { SandboxProcess, type RunningInfo } from './sandboxProcess';
 
@@ -22,7 +22,7 @@ export class SandboxController implements vscode.Disposable {
   private readonly log = new RedactingLog(vscode.l10n.t('Momento Live Sandbox'));
 
   /** `onChange` runs whenever a sandbox starts, is adopted or stops: the sandbox target changed. */
-  constructor(private readonly context: vscode.ExtensionContext, private readonly onChange: () => void) {
+  constructor(private readonly context: vscode.ExtensionContext, private readonly keyStore: KeyStore, private readonly onChange: () => void) {
     context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('momentoLive.target')) this.render();
     }));
@@ -106,9 +106,10 @@ export class SandboxController implements vscode.Disposable {
     try {
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(info.liveOriginJson)));
       const keys = (JSON.parse(text) as { momento?: { keys?: { encoder?: string; player?: string } } }).momento?.keys;
-      if (keys?.encoder) await this.context.secrets.store(keys.encoder, info.momento.encoderKey);
-      if (keys?.player) await this.context.secrets.store(keys.player, info.momento.playerKey);
-      await this.context.secrets.store(accountKeyName('sandbox'), info.momento.apiKey);
+      const keyNames = { encoder: keys?.encoder, player: keys?.player };
+      if (keyNames.encoder) await this.keyStore.set({ role: 'encoder', keyNames }, info.momento.encoderKey);
+      if (keyNames.player) await this.keyStore.set({ role: 'player', keyNames }, info.momento.playerKey);
+      await this.keyStore.set({ role: 'account', target: 'sandbox' }, info.momento.apiKey);
     } catch (error) {
       this.log.warn(vscode.l10n.t('Could not store the sandbox keys: {0}', (error as Error).message));
     }

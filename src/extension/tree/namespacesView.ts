@@ -20,7 +20,7 @@ export interface NamespaceEntry extends NamespaceItem {
 export class NamespaceNode implements ExplorerNode {
   readonly id: string;
 
-  constructor(readonly namespace: NamespaceEntry, readonly target: CloudTarget) {
+  constructor(public namespace: NamespaceEntry, readonly target: CloudTarget) {
     this.id = `${NAMESPACES_VIEW}/${namespace.name}`;
   }
 
@@ -57,14 +57,22 @@ export function namespacesSource(accountKey: (target: CloudTarget) => Promise<st
       const all = await listNamespaces(target, key);
       const start = next === undefined ? 0 : Number(next);
       const page = all.slice(start, start + pageSize);
-      const configured = (await workspaceLiveOrigin())?.namespace;
       const items = await Promise.all(page.map(async (namespace) => ({
         ...namespace,
-        configured: namespace.name === configured,
+        configured: false,
         status: await liveStatus(target, key, namespace.name).catch(() => undefined),
       })));
       return { items, next: start + pageSize < all.length ? String(start + pageSize) : undefined };
     },
-    node: (item, target) => new NamespaceNode(item, target),
+    node: (item, target, view) => {
+      const node = new NamespaceNode(item, target);
+      // Finding live-origin.json may search the workspace (a process); the list does not wait for it.
+      void workspaceLiveOrigin().then((config) => {
+        if (config?.namespace !== item.name) return;
+        node.namespace = { ...node.namespace, configured: true };
+        view.refresh(node);
+      });
+      return node;
+    },
   };
 }

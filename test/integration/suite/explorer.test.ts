@@ -83,6 +83,27 @@ describe('explorer views against the local sandbox', function () {
     assert.deepEqual((await rows(api.explorer.distributions, distribution.node)).map((r) => r.label), [`fronts namespace ${info.momento.namespace}`]);
   });
 
+  it("marks the namespace named by the live-origin.json at a workspace folder's root, ahead of any further down", async () => {
+    const namedAtRoot = 'named-at-root';
+    const atRoot = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'live-origin.json');
+    const isMarked = (r: Row | undefined) => String(r?.node.treeItem().description).endsWith(' · live-origin.json');
+    await vscode.commands.executeCommand('momentoLive.namespace.create', namedAtRoot);
+    try {
+      await vscode.workspace.fs.writeFile(atRoot, new TextEncoder().encode(JSON.stringify({ ...config, momento: { ...config.momento, namespace: namedAtRoot } })));
+      // The mark may follow the list (finding live-origin.json may search the workspace); rows update in place.
+      const listed = await waitFor('the namespace named at the root to be marked', async () => {
+        api.explorer.namespaces.refresh();
+        const now = await rows(api.explorer.namespaces);
+        return isMarked(now.find((r) => r.label === namedAtRoot)) ? now : undefined;
+      });
+      assert.ok(!isMarked(listed.find((r) => r.label === info.momento.namespace)), 'the sandbox folder\'s live-origin.json is further down');
+    } finally {
+      await vscode.workspace.fs.delete(atRoot);
+      const created = (await rows(api.explorer.namespaces)).find((r) => r.label === namedAtRoot);
+      if (created) await vscode.commands.executeCommand('momentoLive.namespace.delete', created.node, true);
+    }
+  });
+
   it('shows the finding of a channel created with a broken destination, and of a distribution without the Authorization header', async () => {
     const input = await medialive.send(new CreateInputCommand({ Name: 'explorer-test', Type: 'RTMP_PUSH', Destinations: [{ StreamName: 'explorer/test' }] }));
     const broken = { ...config, medialive: { ...config.medialive, destination: { ...config.medialive.destination, url: config.medialive.destination.url.replace('ttl_seconds', 'tts_seconds') } } };

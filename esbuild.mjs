@@ -61,12 +61,16 @@ const vscodeOnce = {
 const cloudApart = apart('cloud.js', /\/cloud\/runtime$/);
 
 /** Commands run their work from dist/features.js, loaded the first time one of them runs. */
+/** Only plan/apply write the encoder key to SSM: its client stays out of what the explorer loads. */
+const ssmApart = apart('ssm.js', /^@aws-sdk\/client-ssm$/);
+
 const featuresApart = apart('features.js', /\/extension\/features$|^\.\.\/features$/);
 
 const results = await Promise.all([
   esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', plugins: [vscodeOnce, cloudApart, featuresApart] }),
   esbuild.build({ ...common, entryPoints: ['src/extension/features.ts'], outfile: 'dist/features.js', plugins: [vscodeOnce, cloudApart] }),
-  esbuild.build({ ...common, entryPoints: ['src/cloud/runtime.ts'], outfile: 'dist/cloud.js' }),
+  esbuild.build({ ...common, entryPoints: ['src/cloud/runtime.ts'], outfile: 'dist/cloud.js', plugins: [ssmApart] }),
+  esbuild.build({ ...common, stdin: { contents: "export * from '@aws-sdk/client-ssm';", resolveDir: '.', sourcefile: 'ssm.ts' }, outfile: 'dist/ssm.js' }),
   esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [sandboxApart, cloudApart] }),
   esbuild.build({ ...common, entryPoints: ['src/sandbox/runtime.ts'], outfile: 'dist/sandbox.js' }),
   // The player page (webview and its system-browser twin): for the browser, hls.js beside it as dist/hls.min.js.

@@ -5,6 +5,8 @@ import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension/extension';
+import { boundedGet } from '../../../src/net/boundedGet';
+import { waitFor } from '../suite/wait';
 
 const WARM_RUNS = 7;
 
@@ -13,9 +15,15 @@ describe('explorer benchmark', function () {
 
   it('lists the first level of the three views, cold then warm', async () => {
     const api = await vscode.extensions.getExtension<ExtensionApi>('momento-live-origin.momento-live-origin')!.activate();
-    const started = await vscode.commands.executeCommand<{ stream?: unknown }>('momentoLive.sandbox.start');
+    const started = await vscode.commands.executeCommand<{ stream?: { playbackUrl: string } }>('momentoLive.sandbox.start');
     assert.ok(started?.stream, 'the sandbox runs its demo stream');
     try {
+      // As when the explorer is opened on a sandbox already running (npm start): its stream is live.
+      const playback = new URL(started.stream.playbackUrl);
+      await waitFor('the demo stream to be live at the edge', async () => {
+        const master = await boundedGet(playback, {}, 65_536, AbortSignal.timeout(2000)).catch(() => undefined);
+        return master?.status === 200 && Buffer.from(master.body).toString('utf8').includes('#EXT-X-STREAM-INF') ? true : undefined;
+      }, 30_000);
       const views = [api.explorer.namespaces, api.explorer.channels, api.explorer.distributions];
       const firstLevel = async () => {
         views.forEach((view) => view.refresh());
@@ -36,3 +44,4 @@ describe('explorer benchmark', function () {
     }
   });
 });
+

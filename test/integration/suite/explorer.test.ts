@@ -13,13 +13,15 @@ import { distributionConfig } from '../../../src/deploy/distributionConfig';
 import type { ExtensionApi } from '../../../src/extension/extension';
 import type { ExplorerNode } from '../../../src/extension/tree/nodes';
 import type { PagedView } from '../../../src/extension/tree/pagedView';
+import { adminTargets, clearFaults, injectFault } from '../../../src/sandbox/aws/adminClient';
 import { startMomentoSandbox } from '../../../src/sandbox/momento';
 import { waitFor } from './wait';
 
 interface Info {
   momento: { namespace: string; playerKey: string; apiKey: string };
   medialive: { endpoint: string; region: string };
-  cloudfront: { endpoint: string };
+  cloudfront: { endpoint: string; edge: string };
+  ssm: { endpoint: string };
   aws: { accessKeyId: string; secretAccessKey: string };
   liveOriginJson: string;
   stream?: { channelId: string; distributionId: string };
@@ -150,6 +152,30 @@ describe('explorer views against the local sandbox', function () {
     await vscode.commands.executeCommand('momentoLive.explorer.loadMore', 'momentoLive.channels');
     const second = await rows(api.explorer.channels);
     assert.deepEqual(second.filter((r) => r.contextValue !== 'momentoLive.loadMore').length, 2);
+  });
+
+  it('shows MediaLive failing (injected server errors) as an error node with Retry and Show Log, and Retry lists again', async () => {
+    const medialivePlane = adminTargets(info).medialive;
+    await injectFault(medialivePlane, { kind: 'server-error', operations: ['ListChannels'] });
+    try {
+      api.explorer.channels.refresh();
+      const failed = await rows(api.explorer.channels);
+      assert.deepEqual(failed.map((r) => r.contextValue), ['momentoLive.error'], JSON.stringify(failed.map((r) => r.label)));
+      assert.match(failed[0].label, /InternalServerError|500|server/i);
+      assert.doesNotMatch(failed[0].label, /\n\s+at /, 'no stack trace');
+      const retry = failed[0].node.treeItem().command!;
+      assert.equal(retry.command, 'momentoLive.explorer.refresh');
+      const menus = vscode.extensions.getExtension('momento-live-origin.momento-live-origin')!.packageJSON.contributes.menus['view/item/context'] as { command: string; when: string }[];
+      const inline = menus.filter((menu) => menu.when === `viewItem == ${failed[0].contextValue}`).map((menu) => menu.command);
+      assert.deepEqual(inline.sort(), ['momentoLive.explorer.refresh', 'momentoLive.explorer.showLog']);
+
+      await clearFaults(medialivePlane);
+      await vscode.commands.executeCommand(retry.command, ...(retry.arguments ?? []));
+      const listed = await rows(api.explorer.channels);
+      assert.ok(listed.some((r) => r.node.id.endsWith(`/${info.stream!.channelId}`)), JSON.stringify(listed.map((r) => r.label)));
+    } finally {
+      await clearFaults(medialivePlane);
+    }
   });
 
   it('shows a refused account key as an error node, Retry recovers, a missing key offers Set Account Key, and the log holds no key', async () => {

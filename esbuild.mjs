@@ -60,10 +60,10 @@ const vscodeOnce = {
 /** The extension reaches the SDKs through dist/cloud.js, loaded the first time a view needs one. */
 const cloudApart = apart('cloud.js', /\/cloud\/runtime$/);
 
-/** Commands run their work from dist/features.js, loaded the first time one of them runs. */
 /** Only plan/apply write the encoder key to SSM: its client stays out of what the explorer loads. */
 const ssmApart = apart('ssm.js', /^@aws-sdk\/client-ssm$/);
 
+/** Commands run their work from dist/features.js, loaded the first time one of them runs. */
 const featuresApart = apart('features.js', /\/extension\/features$|^\.\.\/features$/);
 
 const results = await Promise.all([

@@ -14,7 +14,6 @@ export interface ActivationResult {
   activateFunctionMedianMs: number;
 }
 
-
 export function benchActivation(root: string, hosts = 5): ActivationResult {
   const samples: number[] = [];
   const functionSamples: number[] = [];

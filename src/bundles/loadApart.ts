@@ -1,6 +1,6 @@
-// Loads a bundle kept apart from the one that needs it (dist/cloud.js, dist/features.js,
-// dist/sandbox.js; see esbuild.mjs) as require() would, but with a V8 code cache kept per user.
-// Most of the first load of dist/cloud.js (2.6 MB of SDKs) is V8 compiling it; with the cache
+// Loads a bundle kept apart from the one that needs it (dist/cloud.js, dist/ssm.js,
+// dist/features.js, dist/sandbox.js; see esbuild.mjs) as require() would, but with a V8 code cache
+// kept per user. Most of the first load of dist/cloud.js (2.4 MB of SDKs) is V8 compiling it; with the cache
 // written after its first use, the next session's load and first requests skip that compilation.
 //
 // Written by hand: v8-compile-cache and Node's module.enableCompileCache (Node 22.1 and later)

@@ -5,6 +5,7 @@ import type { PublishMode } from '../config/model';
 import { MOMENTO_REGIONS, restEndpointForRegion } from '../config/regions';
 import { LADDER_PRESETS, renderConfig, scaffoldConfig, type ScaffoldAnswers } from '../config/scaffold';
 import { CONFIG_FILE_NAME } from './documents';
+import { uriExists } from './uriExists';
 
 export interface CreateConfigArgs {
   folder?: vscode.Uri;
@@ -109,21 +110,12 @@ async function targetFolder(given?: vscode.Uri): Promise<vscode.Uri | undefined>
   return chosen?.[0];
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Returns the file written, or undefined when the user cancelled (nothing is written then). */
 export async function createConfig(args: CreateConfigArgs = {}, onAsk: QuestionListener = () => undefined): Promise<vscode.Uri | undefined> {
   const folder = await targetFolder(args.folder);
   if (!folder) return undefined;
   const target = vscode.Uri.joinPath(folder, CONFIG_FILE_NAME);
-  if (!args.overwrite && await exists(target)) {
+  if (!args.overwrite && await uriExists(target)) {
     const replace = vscode.l10n.t('Replace');
     const answer = await vscode.window.showWarningMessage(
       vscode.l10n.t('{0} already exists in {1}. Replace it?', CONFIG_FILE_NAME, folder.path), { modal: true }, replace);

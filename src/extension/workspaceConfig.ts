@@ -2,6 +2,7 @@
 // namespace it names, its endpoint and timings, and the secret-storage names of its keys.
 import * as vscode from 'vscode';
 import { CONFIG_FILE_NAME } from './documents';
+import { uriExists } from './uriExists';
 
 export interface WorkspaceLiveOrigin {
   uri: vscode.Uri;
@@ -24,9 +25,9 @@ let watcher: vscode.FileSystemWatcher | undefined;
 
 /**
  * `file`, or else the workspace's live-origin.json (at a folder's root, or else the first found
- * anywhere in it); undefined when there is none or it
- * does not parse. Searching the workspace costs more than a whole explorer refresh, so that answer
- * is kept until a live-origin.json is created, changed or deleted.
+ * anywhere in it); undefined when there is none or it does not parse. Searching the workspace
+ * costs more than a whole explorer refresh, so that answer is kept until a live-origin.json is
+ * created, changed or deleted.
  */
 export function workspaceLiveOrigin(file?: vscode.Uri): Promise<WorkspaceLiveOrigin | undefined> {
   if (file) return read(file);
@@ -52,19 +53,10 @@ export function disposeWorkspaceLiveOrigin(): void {
 async function search(): Promise<WorkspaceLiveOrigin | undefined> {
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     const atRoot = vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAME);
-    if (await exists(atRoot)) return read(atRoot);
+    if (await uriExists(atRoot)) return read(atRoot);
   }
   const [found] = await vscode.workspace.findFiles(`**/${CONFIG_FILE_NAME}`, '**/node_modules/**', 1);
   return found ? read(found) : undefined;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function read(uri: vscode.Uri): Promise<WorkspaceLiveOrigin | undefined> {
